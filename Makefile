@@ -1,0 +1,57 @@
+# diyphd: the two commands are `make book` and `make test` (see README.md).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+OFFLINE := tools/offline.sh
+NBVAL := $(BIN)/python -m pytest --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg \
+         --nbval-cell-timeout=300 -p no:cacheprovider -q
+NOTEBOOKS := notebooks exercises
+JB_BUILD := $(BIN)/jupyter-book build --all -W -n --keep-going .
+
+.PHONY: book test lint unit notebooks build-book lab workspace serve clean setup
+
+## Set up .venv with the pinned requirements and the diyphd package (re-run when pins change).
+setup: $(STAMP)
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $(STAMP)
+
+## Build the book: run the notebooks (cached) and render the HTML strictly.
+book: $(STAMP)
+	$(JB_BUILD)
+	@echo "Open $(CURDIR)/_build/html/index.html"
+
+## Everything CI runs: lint, unit tests, every notebook under nbval offline, the strict build.
+test: $(STAMP) lint unit notebooks build-book
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest tests -q --durations=15
+
+notebooks: $(STAMP)
+	$(OFFLINE) $(NBVAL) $(NOTEBOOKS)
+
+build-book: $(STAMP)
+	$(OFFLINE) $(JB_BUILD)
+
+## The learner's copies of the problem sets (solutions stubbed) in workspace/.
+workspace: $(STAMP)
+	$(BIN)/python -m diyphd student
+
+## JupyterLab on the learner's workspace.
+lab: workspace
+	$(BIN)/jupyter lab --notebook-dir=.
+
+## Preview the built book on http://localhost:8000
+serve:
+	$(BIN)/python -m http.server --directory _build/html 8000
+
+clean:
+	rm -rf _build .pytest_cache .ruff_cache
