@@ -100,7 +100,7 @@ def train_classifier(
             loss = nn.functional.cross_entropy(model(xtr[idx]), ytr[idx])
             loss.backward()
             opt.step()
-            total += float(loss) * len(idx)
+            total += loss.item() * len(idx)
         hist.train_loss.append(total / n)
         hist.train_acc.append(accuracy(model, xtr, ytr))
         if xte is not None:
