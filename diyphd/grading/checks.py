@@ -37,7 +37,9 @@ def _result(q: Question, rows: list[Row] | None = None, **kw: Any) -> Result:
 
 
 def _not_attempted(q: Question) -> Result:
-    return _result(q, attempted=False, notes=[NOT_ATTEMPTED])
+    rubric = getattr(q, "rubric", {})
+    self_rows = [Row(name, False, 0.0, top, what) for name, (top, what) in rubric.items()]
+    return _result(q, attempted=False, notes=[NOT_ATTEMPTED], self_rows=self_rows)
 
 
 def _wrong_type(q: Question, expected: str, answer: Any) -> Result:

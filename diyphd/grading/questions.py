@@ -34,6 +34,11 @@ class Question:
         """The problem-set id, e.g. 'optimization.ps01'."""
         return self.id.rsplit(".", 1)[0]
 
+    @property
+    def max_points(self) -> float:
+        """Automatic points plus any self-scored rubric points."""
+        return self.points
+
     def sample(self, answer: Any) -> Any:
         """The answer as ``check`` receives it (figure questions build theirs)."""
         return answer
@@ -140,6 +145,10 @@ class TextQuestion(Question):
 
     def grade(self, answer: Any, self_scores: dict | None = None, **kwargs: Any) -> Result:
         return checks.grade_text(self, answer, self_scores)
+
+    @property
+    def max_points(self) -> float:
+        return self.points + sum(top for top, _ in self.rubric.values())
 
     @property
     def full_self_scores(self) -> dict[str, float]:

@@ -57,3 +57,8 @@ def problem_sets() -> dict[str, list[Question]]:
     for q in _QUESTIONS.values():
         sets.setdefault(q.problem_set, []).append(q)
     return sets
+
+
+def max_points(problem_set: str) -> float:
+    """The most points a problem set can give, self-scored ones included."""
+    return round(sum(q.max_points for q in problem_sets().get(problem_set, [])), 2)
