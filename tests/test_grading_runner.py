@@ -54,3 +54,23 @@ def test_same_handles_nan_and_nesting():
     """Are NaNs equal to themselves, and lists of arrays compared element by element?"""
     assert same(np.array([np.nan, 1.0]), np.array([np.nan, 1.0]))
     assert not same([np.zeros(2)], [np.ones(2)])
+
+
+def test_time_limit_inside_a_kernel():
+    """In a Jupyter kernel, where learners run checks, does an endless loop stop on time?"""
+    import nbformat
+    from nbclient import NotebookClient
+
+    source = (
+        "import time\n"
+        "from diyphd.grading import get\n"
+        "def spin(*args):\n"
+        "    while True:\n"
+        "        pass\n"
+        "start = time.perf_counter()\n"
+        "result = get('optimization.ps01.gd_step').grade(spin)\n"
+        "print(result.score, time.perf_counter() - start < 3)"
+    )
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+    NotebookClient(nb, timeout=60, kernel_name="python3").execute()
+    assert nb.cells[0].outputs[0]["text"].strip() == "0.0 True"

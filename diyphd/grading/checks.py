@@ -77,12 +77,14 @@ def grade_function(q: FunctionQuestion, answer: Any) -> Result:
     rows: list[Row] = []
     notes: list[str] = []
     printed = 0
+    timed_out = False
     for label, args in cases:
-        if rows and rows[-1].message.startswith("did not finish"):
+        if timed_out:
             rows.append(Row(label, False, 0.0, share, "skipped after a time-out"))
             continue
         out = call_safely(answer, args, q.timeout)
         printed += out.printed
+        timed_out = out.status == "timeout"
         if out.status == "not_implemented" and not rows:
             return _not_attempted(q)
         where = f"; inputs: {_call_label(q.reference.__name__, names[: len(args)], args)}"
