@@ -9,7 +9,7 @@ NBVAL := $(BIN)/python -m pytest --nbval-lax --nbval-sanitize-with tests/nbval_s
 NOTEBOOKS := notebooks exercises
 JB_BUILD := $(BIN)/jupyter-book build --all -W -n --keep-going .
 
-.PHONY: book test lint unit notebooks build-book lab workspace serve clean setup
+.PHONY: book test lint unit notebooks build-book site lab workspace serve clean setup
 
 ## Set up .venv with the pinned requirements and the diyphd package (re-run when pins change).
 setup: $(STAMP)
@@ -25,21 +25,25 @@ book: $(STAMP)
 	$(JB_BUILD)
 	@echo "Open $(CURDIR)/_build/html/index.html"
 
-## Everything CI runs: lint, unit tests, every notebook under nbval offline, the strict build.
-test: $(STAMP) lint unit notebooks build-book
+## Everything CI runs: lint, unit tests, every notebook under nbval offline, the strict build,
+## then the built site in a real browser (skipped, saying so, where no Chromium is installed).
+test: $(STAMP) lint unit notebooks build-book site
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest tests -q --durations=15
+	$(BIN)/python -m pytest tests -q --durations=15 --ignore=tests/browser
 
 notebooks: $(STAMP)
 	$(OFFLINE) $(NBVAL) $(NOTEBOOKS)
 
 build-book: $(STAMP)
 	$(OFFLINE) $(JB_BUILD)
+
+site: $(STAMP)
+	$(OFFLINE) $(BIN)/python -m pytest tests/browser -q -rs -p no:cacheprovider
 
 ## The learner's copies of the problem sets (solutions stubbed) in workspace/.
 workspace: $(STAMP)
@@ -54,4 +58,4 @@ serve:
 	$(BIN)/python -m http.server --directory _build/html 8000
 
 clean:
-	rm -rf _build .pytest_cache .ruff_cache
+	rm -rf _build .pytest_cache .ruff_cache test-output
