@@ -140,7 +140,11 @@ def test_no_internal_link_is_broken(site):
 def test_screenshots_of_three_pages(page, base_url):
     """Can a reader see the landing page, a lesson and a problem set? (saved for review)"""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    chosen = [PAGES[0], LESSONS[0], next((p for p in PAGES if p.startswith("exercises/")), PAGES[-1])]
+    chosen = [
+        PAGES[0],
+        LESSONS[0],
+        next((p for p in PAGES if p.startswith("exercises/")), PAGES[-1]),
+    ]
     for path in chosen:
         open_page(page, base_url, path)
         out = SCREENSHOTS / (path.replace("/", "__") + ".png")
