@@ -1,0 +1,112 @@
+"""The figure checker: each rule fires on a figure that breaks it and passes the repair."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from diyphd.writing.examples import bad_figure, good_figure  # noqa: E402
+from diyphd.writing.figures import check_figure, series_count  # noqa: E402
+
+X = np.arange(10.0)
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    plt.close("all")
+
+
+def clean(n_lines: int = 2, band: bool = True):
+    fig, ax = plt.subplots()
+    for k in range(n_lines):
+        ax.plot(X, X * (k + 1), label=f"method {k}")
+        if band:
+            ax.fill_between(X, X * (k + 1) - 1, X * (k + 1) + 1, alpha=0.3)
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("test error (%)")
+    ax.legend()
+    return fig, ax
+
+
+def rules(fig, **kw) -> set[str]:
+    return {f.rule for f in check_figure(fig, **kw)}
+
+
+def test_clean_figure_passes():
+    """Does a labelled figure with legend and bands pass every rule, saved as PDF?"""
+    fig, _ = clean()
+    assert check_figure(fig, units={"y": "%"}, seeds=5, saved_as="out.pdf") == []
+
+
+def test_missing_label_and_unit():
+    """Is an empty label flagged, and a label without its declared unit?"""
+    fig, ax = clean()
+    ax.set_xlabel("")
+    assert "label" in rules(fig)
+    fig, ax = clean()
+    ax.set_ylabel("test error")
+    assert "label" in rules(fig, units={"y": "%"}) and "label" not in rules(fig)
+
+
+def test_legend_needed_for_several_series_only():
+    """Do two unlabelled lines need a legend while one line does not?"""
+    fig, ax = clean()
+    ax.get_legend().remove()
+    assert "legend" in rules(fig)
+    fig, ax = clean(n_lines=1)
+    ax.get_legend().remove()
+    assert "legend" not in rules(fig)
+
+
+def test_small_fonts():
+    """Are 6-point tick labels flagged?"""
+    fig, ax = clean()
+    ax.tick_params(labelsize=6)
+    assert "font" in rules(fig) and "font" not in rules(fig, min_fontsize=6)
+
+
+@pytest.mark.parametrize("cmap", ["jet", "rainbow", "jet_r"])
+def test_rainbow_colormap(cmap):
+    """Is a jet or rainbow image flagged, and viridis accepted?"""
+    fig, ax = plt.subplots()
+    ax.imshow(np.eye(4), cmap=cmap)
+    ax.set(xlabel="i", ylabel="j")
+    assert "colormap" in rules(fig)
+    ax.images[0].set_cmap("viridis")
+    assert "colormap" not in rules(fig)
+
+
+def test_spread_over_seeds():
+    """Do lines over several seeds need a band or error bars, and do error bars count?"""
+    fig, _ = clean(band=False)
+    assert "spread" in rules(fig, seeds=5) and "spread" not in rules(fig, seeds=1)
+    fig, ax = plt.subplots()
+    ax.errorbar(X, X, yerr=0.5 * np.ones_like(X))
+    ax.set(xlabel="epoch", ylabel="loss")
+    assert "spread" not in rules(fig, seeds=5)
+    assert series_count(ax) == 1
+
+
+def test_vector_format():
+    """Is a PNG flagged and an SVG accepted?"""
+    fig, _ = clean()
+    assert "format" in rules(fig, saved_as="fig.png")
+    assert "format" not in rules(fig, saved_as="fig.svg")
+
+
+def test_lesson_figures():
+    """Does the lesson's bad figure break at least five rules and its repair none?"""
+    units = [{"y": "%"}, {"y": "layers"}]
+    assert len(rules(bad_figure(), units=units, seeds=5, saved_as="f.png")) >= 5
+    assert check_figure(good_figure(), units=units, seeds=5, saved_as="f.pdf") == []
+
+
+def test_rejects_non_figures():
+    """Does a non-figure raise a clear TypeError?"""
+    with pytest.raises(TypeError):
+        check_figure("not a figure")
