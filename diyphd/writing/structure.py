@@ -85,7 +85,10 @@ def contributions(draft: str) -> list[str]:
 
 
 def check_structure(
-    draft: str, *, n_contributions: tuple[int, int] = (1, 3), abstract_sentences=(4, 6)
+    draft: str,
+    *,
+    n_contributions: tuple[int, int] = (1, 3),
+    abstract_sentences: tuple[int, int] = (4, 6),
 ) -> list[Finding]:
     """Every structural finding on ``draft``."""
     findings = []
