@@ -22,7 +22,7 @@ $(STAMP): requirements.txt pyproject.toml
 
 ## Build the book: run the notebooks (cached) and render the HTML strictly.
 book: $(STAMP)
-	$(JB_BUILD)
+	DIYPHD_RECORD=0 $(JB_BUILD)
 	@echo "Open $(CURDIR)/_build/html/index.html"
 
 ## Everything CI runs: lint, unit tests, every notebook under nbval offline, the strict build,
@@ -37,10 +37,10 @@ unit: $(STAMP)
 	$(BIN)/python -m pytest tests -q --durations=15 --ignore=tests/browser
 
 notebooks: $(STAMP)
-	$(OFFLINE) $(NBVAL) $(NOTEBOOKS)
+	DIYPHD_RECORD=0 $(OFFLINE) $(NBVAL) $(NOTEBOOKS)
 
 build-book: $(STAMP)
-	$(OFFLINE) $(JB_BUILD)
+	DIYPHD_RECORD=0 $(OFFLINE) $(JB_BUILD)
 
 site: $(STAMP)
 	$(OFFLINE) $(BIN)/python -m pytest tests/browser -q -rs -p no:cacheprovider

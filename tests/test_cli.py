@@ -62,7 +62,7 @@ def test_grade_missing_file(capsys):
 def test_progress_lists_unattempted_sets(capsys):
     """Does progress list every problem set in exercises/, even with no attempts?"""
     assert main(["progress", "--json"]) == 0
-    items = {i["problem_set"]: i for i in json.loads(capsys.readouterr().out)}
+    items = {i["problem_set"]: i for i in json.loads(capsys.readouterr().out)["problem_sets"]}
     assert items["optimization.ps01"]["attempts"] == 0
     assert items["optimization.ps01"]["max_points"] == 12
 

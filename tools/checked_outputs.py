@@ -24,6 +24,7 @@ def store(path: Path, timeout: int = 300) -> int:
     nb = nbformat.read(path, as_version=4)
     NotebookClient(
         nb,
+        record_timing=False,
         timeout=timeout,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import argparse
 
-from diyphd.cli import grade, progress, student
+from diyphd.cli import grade, log, plan, progress, student
 
-VERBS = [student, grade, progress]
+VERBS = [student, grade, progress, plan, log]
 
 
 def build_parser() -> argparse.ArgumentParser:

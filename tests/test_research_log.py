@@ -1,0 +1,62 @@
+"""The research log: entries kept across processes, the weekly note, bad input."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from diyphd import research_log
+from diyphd.cli import main
+
+
+def test_entries_survive_across_processes(tmp_path):
+    """Is an entry written by one process read back by another?"""
+    env = dict(os.environ, DIYPHD_GRADEBOOK=str(tmp_path / "store.sqlite"))
+    write = [
+        sys.executable,
+        "-m",
+        "diyphd",
+        "log",
+        "ran the sweep",
+        "--day",
+        "2026-02-03",
+        "--question",
+        "does momentum help?",
+        "--result",
+        "slope 0.5",
+        "--next",
+        "Nesterov",
+    ]
+    subprocess.run(write, env=env, check=True, capture_output=True)
+    read = [sys.executable, "-m", "diyphd", "log", "--week", "--day", "2026-02-05"]
+    note = subprocess.run(read, env=env, check=True, capture_output=True, text=True).stdout
+    assert "ran the sweep" in note and "**Question:** does momentum help?" in note
+    assert "**Next:** Nesterov" in note and "Tuesday 03 February" in note
+
+
+def test_weekly_note_keeps_to_its_week():
+    """Does the weekly note hold this ISO week's entries only, grouped by day, in order?"""
+    for day, note in [
+        (date(2026, 2, 1), "last week"),
+        (date(2026, 2, 2), "monday"),
+        (date(2026, 2, 8), "sunday"),
+        (date(2026, 2, 2), "monday again"),
+    ]:
+        research_log.add(research_log.Entry(day, note))
+    text = research_log.weekly_note(date(2026, 2, 4))
+    assert "last week" not in text
+    assert text.index("monday") < text.index("monday again") < text.index("sunday")
+    assert text.count("## Monday") == 1 and "week 6 of 2026" in text
+
+
+def test_empty_week_and_empty_entry(capsys):
+    """Does an empty week say so, and is an empty entry refused with a message?"""
+    assert "No entries this week." in research_log.weekly_note(date(2030, 1, 1))
+    with pytest.raises(ValueError):
+        research_log.add(research_log.Entry(date(2030, 1, 1)))
+    assert main(["log"]) == 2
+    assert "empty log entry" in capsys.readouterr().out
