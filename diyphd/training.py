@@ -15,13 +15,18 @@ import torch
 from torch import nn
 
 
-def mlp(d_in: int, widths: list[int], d_out: int, seed: int = 0) -> nn.Sequential:
-    """A ReLU multilayer perceptron ``d_in → widths… → d_out`` with seeded initialisation."""
+def mlp(
+    d_in: int, widths: list[int], d_out: int, seed: int = 0, batchnorm: bool = False
+) -> nn.Sequential:
+    """A ReLU multilayer perceptron ``d_in → widths… → d_out`` with seeded initialisation.
+
+    ``batchnorm=True`` puts a BatchNorm1d layer before each ReLU (Ioffe & Szegedy 2015).
+    """
     torch.manual_seed(seed)
     layers: list[nn.Module] = []
     sizes = [d_in, *widths]
     for a, b in zip(sizes[:-1], sizes[1:], strict=True):
-        layers += [nn.Linear(a, b), nn.ReLU()]
+        layers += [nn.Linear(a, b), *([nn.BatchNorm1d(b)] if batchnorm else []), nn.ReLU()]
     layers.append(nn.Linear(sizes[-1], d_out))
     return nn.Sequential(*layers)
 
