@@ -10,7 +10,12 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 from diyphd.writing.examples import bad_figure, good_figure  # noqa: E402
-from diyphd.writing.figures import check_figure, series_count  # noqa: E402
+from diyphd.writing.figures import (  # noqa: E402
+    check_figure,
+    colormap_lightness,
+    lightness,
+    series_count,
+)
 
 X = np.arange(10.0)
 
@@ -110,3 +115,15 @@ def test_rejects_non_figures():
     """Does a non-figure raise a clear TypeError?"""
     with pytest.raises(TypeError):
         check_figure("not a figure")
+
+
+def test_lightness_of_reference_colours():
+    """Are black, white and mid-grey at L* 0, 100 and about 53.4 (sRGB 0.5)?"""
+    values = lightness(np.array([[0, 0, 0], [1, 1, 1], [0.5, 0.5, 0.5]]))
+    assert values == pytest.approx([0, 100, 53.39], abs=0.01)
+
+
+def test_viridis_monotone_jet_not():
+    """Does viridis rise in lightness throughout while jet goes up and down?"""
+    assert np.all(np.diff(colormap_lightness("viridis")) > 0)
+    assert np.any(np.diff(colormap_lightness("jet")) < 0)

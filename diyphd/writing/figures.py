@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.container import BarContainer, ErrorbarContainer
@@ -151,6 +152,27 @@ def check_figure(
             why = f"saved as {fmt or 'no format'}; save a vector format (pdf, svg) for print"
             findings.append(Finding("format", str(saved_as), why))
     return findings
+
+
+def lightness(rgb: np.ndarray) -> np.ndarray:
+    """CIE L* (0 black to 100 white) of sRGB colours in [0, 1], shape ``(..., 3)``.
+
+    Undo the sRGB gamma, take the luminance Y = 0.2126 R + 0.7152 G + 0.0722 B, then
+    L* = 116 f(Y) - 16 with f(t) = t^(1/3) above (6/29)^3 and linear below.
+    """
+    c = np.asarray(rgb, dtype=float)[..., :3]
+    linear = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    y = linear @ np.array([0.2126, 0.7152, 0.0722])
+    delta = 6 / 29
+    f = np.where(y > delta**3, np.cbrt(y), y / (3 * delta**2) + 4 / 29)
+    return 116 * f - 16
+
+
+def colormap_lightness(name: str, n: int = 256) -> np.ndarray:
+    """L* along ``n`` evenly spaced colours of the matplotlib colormap ``name``."""
+    import matplotlib as mpl
+
+    return lightness(mpl.colormaps[name](np.linspace(0, 1, n)))
 
 
 def figure_passes(fig: Any, **kwargs: Any) -> bool:
