@@ -124,3 +124,16 @@ def test_power_matches_simulation():
     assert seeds_needed(1.0, alternative="greater") < seeds_needed(1.0)
     with pytest.raises(ValueError):
         seeds_needed(0.0)
+
+
+def test_welch_ci_matches_scipy_and_the_test():
+    """Does Welch's interval equal scipy's, and exclude 0 exactly when the test rejects?"""
+    from diyphd.stats import welch_ci, welch_test
+
+    rng = np.random.default_rng(5)
+    for shift in (0.0, 0.5, 2.0):
+        a, b = rng.normal(shift, 1.0, 6), rng.normal(0.0, 2.0, 5)
+        ci = welch_ci(a, b)
+        ref = sps.ttest_ind(a, b, equal_var=False).confidence_interval(0.95)
+        assert (ci.low, ci.high) == pytest.approx((ref.low, ref.high))
+        assert (not ci.contains(0.0)) == welch_test(a, b).significant(0.05)
