@@ -1,0 +1,1 @@
+"""The capstone thesis: the report of a reproduction, checked by rules and self-scored."""
