@@ -38,9 +38,21 @@ def binomial_tail_bound(errors: int, n: int, delta: float = 0.05) -> float:
     return float(stats.beta.ppf(1 - delta, errors + 1, n - errors))
 
 
-def finite_class_bound(train_error: float, n: int, n_hypotheses: float, delta: float = 0.05):
-    """Occam bound for a finite class: ``train_error + sqrt((ln|H| + ln(1/δ)) / (2n))``."""
-    return train_error + np.sqrt((np.log(n_hypotheses) + np.log(1 / delta)) / (2 * n))
+def finite_class_bound(
+    train_error: float,
+    n: int,
+    n_hypotheses: float | None = None,
+    delta: float = 0.05,
+    *,
+    log_n_hypotheses: float | None = None,
+):
+    """Occam bound for a finite class: ``train_error + sqrt((ln|H| + ln(1/δ)) / (2n))``.
+
+    Pass ``log_n_hypotheses`` instead of ``n_hypotheses`` for classes too large for a float
+    (e.g. ``32 * W * ln 2`` for all networks with ``W`` float32 weights).
+    """
+    log_h = np.log(n_hypotheses) if log_n_hypotheses is None else log_n_hypotheses
+    return train_error + np.sqrt((log_h + np.log(1 / delta)) / (2 * n))
 
 
 def vc_bound(train_error: float, n: int, vc_dim: int, delta: float = 0.05):

@@ -75,4 +75,7 @@ def test_finite_class_and_vc_bounds_grow_with_complexity():
     """Do the bounds match their formulas and grow with |H| and the VC dimension?"""
     assert finite_class_bound(0.1, 200, 1.0, 0.05) == pytest.approx(0.1 + np.sqrt(np.log(20) / 400))
     assert finite_class_bound(0, 200, 1e6) > finite_class_bound(0, 200, 1e3)
+    assert finite_class_bound(0, 200, log_n_hypotheses=np.log(1e6)) == pytest.approx(
+        finite_class_bound(0, 200, 1e6)
+    )
     assert vc_bound(0, 1000, 20) > vc_bound(0, 1000, 5) > vc_bound(0, 10000, 5)
