@@ -5,7 +5,8 @@ Used by ``notebooks/reproduction/03``–``06`` and tested with tiny sizes in
 
 - :func:`scale` reads the ``SCALE`` of a notebook, overridden by the env var ``DIYPHD_SCALE``;
 - random Fourier features and minimum-norm least squares (Belkin et al. 2019; Rahimi & Recht
-  2007): :func:`rff_features`, :func:`rff_test_errors`;
+  2007): :func:`rff_features`, :func:`rff_test_errors`,
+  :func:`rff_ridge_predictions`;
 - grokking on modular addition (Power et al. 2022): :func:`modular_addition`,
   :class:`EmbedMLP`, :class:`TinyTransformer`, :func:`train_grokking`;
 - lottery tickets by iterative magnitude pruning (Frankle & Carbin 2019): :func:`lottery_run`.
@@ -79,6 +80,40 @@ def rff_test_errors(
         out["train_sq"].append(float(((phi @ coef - y_tr) ** 2).sum(1).mean()))
         out["norm"].append(float(np.linalg.norm(coef)))
     return {k: np.array(v) for k, v in out.items()}
+
+
+def rff_ridge_predictions(
+    x_train: np.ndarray,
+    y_train: np.ndarray,
+    x_eval: np.ndarray,
+    n_features: list[int],
+    bandwidth: float,
+    ridges: list[float],
+    seed: int = 0,
+    n_classes: int = 10,
+) -> np.ndarray:
+    """Predictions on ``x_eval`` for every ``N`` and ridge, sharing the features of each ``N``.
+
+    Returns an array ``(len(n_features), len(ridges), len(x_eval), n_classes)``; a ridge of 0
+    is the minimum-norm fit. Used to tune the ridge on a validation set per ``N``
+    (Nakkiran, Venkat, Kakade & Ma 2021).
+    """
+    rng = np.random.default_rng(seed)
+    y_tr = np.eye(n_classes)[y_train]
+    n = len(x_train)
+    out = np.empty((len(n_features), len(ridges), len(x_eval), n_classes))
+    for i, nf in enumerate(n_features):
+        w = rng.normal(0.0, 1.0 / bandwidth, (x_train.shape[1], nf))
+        b = rng.uniform(0.0, 2 * np.pi, nf)
+        phi, phi_e = rff_features(x_train, w, b), rff_features(x_eval, w, b)
+        gram = phi @ phi.T
+        for j, lam in enumerate(ridges):
+            if lam > 0:
+                dual = np.linalg.solve(gram + lam * n * np.eye(n), y_tr)
+                out[i, j] = (phi_e @ phi.T) @ dual
+            else:
+                out[i, j] = phi_e @ np.linalg.lstsq(phi, y_tr, rcond=None)[0]
+    return out
 
 
 # --- grokking (05_grokking) ----------------------------------------------------------------------

@@ -17,6 +17,7 @@ from diyphd.reproduce import (
     lottery_run,
     magnitude_masks,
     modular_addition,
+    rff_ridge_predictions,
     rff_test_errors,
     scale,
     train_grokking,
@@ -101,3 +102,14 @@ def test_lottery_run_tiny():
     assert left[0] == 1.0 and left[1] == left[2] and 0.2 < left[3] < 0.3
     assert all(0 <= r["test_acc"] <= 1 for r in rows)
     assert np.isfinite([r["test_acc"] for r in rows]).all()
+
+
+def test_ridge_predictions_agree_with_the_error_sweep():
+    """Do the shared-feature predictions match rff_test_errors for the same seed?"""
+    d = digits(standardize=False)
+    x, y, xt, yt = d.x_train[:40], d.y_train[:40], d.x_test[:30], d.y_test[:30]
+    pred = rff_ridge_predictions(x, y, xt, [20, 80], 3.0, [0.0, 1e-3], seed=4)
+    assert pred.shape == (2, 2, 30, 10)
+    for j, lam in enumerate([0.0, 1e-3]):
+        ref = rff_test_errors(x, y, xt, yt, [20, 80], 3.0, ridge=lam, seed=4)["zero_one"]
+        assert np.allclose((pred[:, j].argmax(-1) != yt).mean(1), ref)
