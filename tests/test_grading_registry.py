@@ -9,10 +9,12 @@ import pytest
 
 from diyphd.grading import get, problem_sets, register
 from diyphd.grading.questions import ValueQuestion
-from diyphd.paths import EXERCISES, problem_set_id
+from diyphd.paths import EXERCISES, REPO, problem_set_id
 from diyphd.student import exercise_notebooks
 
 NOTEBOOKS = {problem_set_id(p): p for p in exercise_notebooks(EXERCISES)}
+# the capstone's report is graded in the template (and the worked example), not in exercises/
+NOTEBOOKS["capstone.thesis"] = REPO / "notebooks" / "capstone" / "01_thesis_template.ipynb"
 
 
 def test_every_problem_set_has_a_notebook_and_back():
