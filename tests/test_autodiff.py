@@ -62,3 +62,17 @@ def test_relative_error_properties():
     assert relative_error(a, b) == relative_error(b, a)
     assert relative_error(1e6 * a, 1e6 * b) == pytest.approx(relative_error(a, b))
     assert relative_error(np.zeros(2), np.zeros(2)) == 0.0
+
+
+def test_ps02_two_layer_reference_equals_torch():
+    """Is the graded reference of ps02's backward pass the gradient torch.autograd computes?"""
+    from diyphd.problems.optimization.ps02_adaptive_autodiff import two_layer_gradients
+
+    rng = np.random.default_rng(3)
+    arrays = [rng.standard_normal(s) for s in [(5, 3), (5,), (2, 5), (2,), (7, 3), (7, 2)]]
+    w1, b1, w2, b2 = (torch.tensor(a, requires_grad=True) for a in arrays[:4])
+    x, y = (torch.tensor(a) for a in arrays[4:])
+    loss = 0.5 * ((torch.tanh(x @ w1.T + b1) @ w2.T + b2 - y) ** 2).sum(1).mean()
+    loss.backward()
+    ref = torch.cat([t.grad.ravel() for t in (w1, b1, w2, b2)]).numpy()
+    np.testing.assert_allclose(two_layer_gradients(*arrays), ref, rtol=1e-12, atol=1e-14)

@@ -81,3 +81,20 @@ def test_adaptive_matches_torch_for_100_steps(ours, theirs, kw):
         _rosenbrockish(t).backward()
         theta = opt_n.step(theta, t.grad.numpy())
     assert np.max(np.abs(theta - p.detach().numpy())) < 1e-10
+
+
+def test_ps02_adam_step_reference_equals_torch():
+    """Is the graded reference of ps02's Adam step the step torch.optim.Adam takes?"""
+    from diyphd.problems.optimization.ps02_adaptive_autodiff import adam_step
+
+    rng = np.random.default_rng(5)
+    theta = rng.standard_normal(4)
+    p = torch.tensor(theta, dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.Adam([p], lr=0.01)
+    m, v = np.zeros(4), np.zeros(4)
+    for t in range(1, 6):
+        g = rng.standard_normal(4)
+        p.grad = torch.tensor(g, dtype=torch.float64)
+        opt.step()
+        theta, m, v = adam_step(theta, g, m, v, t, lr=0.01)
+    assert np.max(np.abs(theta - p.detach().numpy())) < 1e-12
