@@ -31,6 +31,7 @@ __all__ = [
     "mean_ci",
     "mean_difference",
     "power_two_sample",
+    "seeds_for_precision",
     "seeds_needed",
     "welch_test",
 ]
@@ -250,3 +251,17 @@ def welch_ci(
     df = (va + vb) ** 2 / (va**2 / (x.size - 1) + vb**2 / (y.size - 1))
     half = float(sps.t.ppf(0.5 + confidence / 2, df) * se)
     return CI(diff, diff - half, diff + half, confidence)
+
+
+def seeds_for_precision(sd: float, half_width: float, confidence: float = 0.95) -> int:
+    """Smallest ``n`` whose t-interval ``t_{n-1} · sd/√n`` is narrower than ``half_width``.
+
+    Plans the seeds that would decide an inconclusive verdict: take ``half_width`` as the
+    distance from the estimate to the nearest tolerance boundary (lesson 6).
+    """
+    if sd <= 0 or half_width <= 0:
+        raise ValueError("sd and half_width must be positive")
+    n = 2
+    while sps.t.ppf(0.5 + confidence / 2, n - 1) * sd / math.sqrt(n) >= half_width:
+        n += 1
+    return n

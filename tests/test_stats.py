@@ -12,6 +12,7 @@ from diyphd.stats import (
     mean_ci,
     mean_difference,
     power_two_sample,
+    seeds_for_precision,
     seeds_needed,
     welch_test,
 )
@@ -137,3 +138,12 @@ def test_welch_ci_matches_scipy_and_the_test():
         ref = sps.ttest_ind(a, b, equal_var=False).confidence_interval(0.95)
         assert (ci.low, ci.high) == pytest.approx((ref.low, ref.high))
         assert (not ci.contains(0.0)) == welch_test(a, b).significant(0.05)
+
+
+def test_seeds_for_precision():
+    """Is n the first sample size whose t-interval half-width drops below the target?"""
+    n = seeds_for_precision(1.0, 0.5)
+    half = lambda k: sps.t.ppf(0.975, k - 1) / np.sqrt(k)  # noqa: E731
+    assert half(n) < 0.5 <= half(n - 1)
+    with pytest.raises(ValueError):
+        seeds_for_precision(0.0, 0.1)
