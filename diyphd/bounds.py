@@ -1,7 +1,7 @@
 """Confidence intervals for an accuracy and generalization bounds.
 
 Introduced in ``notebooks/generalization/02_model_selection`` (Hoeffding and Clopper–Pearson
-intervals for a test accuracy) and ``06_bounds`` (test-set, finite-class and VC bounds).
+intervals for a test accuracy) and ``06_bounds`` (test-set, finite-class, VC and PAC-Bayes bounds).
 Every function takes a count of successes (or errors) ``k`` out of ``n`` and a miss
 probability ``delta`` (``1 − delta`` is the confidence level).
 """
@@ -59,3 +59,36 @@ def vc_bound(train_error: float, n: int, vc_dim: int, delta: float = 0.05):
     """VC bound ``train_error + 2 sqrt(2 (d ln(2en/d) + ln(2/δ)) / n)`` (Bousquet et al. 2004)."""
     d = vc_dim
     return train_error + 2 * np.sqrt(2 * (d * np.log(2 * np.e * n / d) + np.log(2 / delta)) / n)
+
+
+def kl_bernoulli(q: float, p: float) -> float:
+    """``kl(q‖p) = q ln(q/p) + (1−q) ln((1−q)/(1−p))`` between Bernoulli distributions."""
+    from scipy.special import xlogy
+
+    with np.errstate(divide="ignore"):
+        return float(xlogy(q, q / p) + xlogy(1 - q, (1 - q) / (1 - p)))
+
+
+def kl_inverse_upper(q: float, c: float, iters: int = 60) -> float:
+    """The largest ``p ≥ q`` with ``kl(q‖p) ≤ c``, by bisection (the "kl inverse")."""
+    lo, hi = q, 1.0
+    for _ in range(iters):
+        mid = (lo + hi) / 2
+        lo, hi = (lo, mid) if kl_bernoulli(q, mid) > c else (mid, hi)
+    return lo
+
+
+def gaussian_kl(mean: np.ndarray, sigma_q: float, sigma_p: float) -> float:
+    """``KL(N(mean, σ_q² I) ‖ N(0, σ_p² I))`` in dimension ``len(mean)``."""
+    d = len(mean)
+    ratio = sigma_q**2 / sigma_p**2
+    return 0.5 * (d * ratio + float(mean @ mean) / sigma_p**2 - d - d * np.log(ratio))
+
+
+def pac_bayes_kl_bound(train_error: float, kl_div: float, n: int, delta: float = 0.05) -> float:
+    """PAC-Bayes-kl bound on the error of a Gibbs classifier Q (Seeger 2002; Maurer 2004).
+
+    With probability ``1 − δ``, for all Q: ``kl(ê(Q)‖e(Q)) ≤ (KL(Q‖P) + ln(2√n/δ)) / n``;
+    returns the largest ``e(Q)`` allowed.
+    """
+    return kl_inverse_upper(train_error, (kl_div + np.log(2 * np.sqrt(n) / delta)) / n)

@@ -10,7 +10,11 @@ from diyphd.bounds import (
     binomial_tail_bound,
     clopper_pearson_interval,
     finite_class_bound,
+    gaussian_kl,
     hoeffding_interval,
+    kl_bernoulli,
+    kl_inverse_upper,
+    pac_bayes_kl_bound,
     vc_bound,
 )
 
@@ -79,3 +83,33 @@ def test_finite_class_and_vc_bounds_grow_with_complexity():
         finite_class_bound(0, 200, 1e6)
     )
     assert vc_bound(0, 1000, 20) > vc_bound(0, 1000, 5) > vc_bound(0, 10000, 5)
+
+
+def test_kl_inverse_solves_kl_equals_c_and_beats_pinsker():
+    """Is kl(q‖p*) = c at the inverse, and p* below Pinsker's q + sqrt(c/2)?"""
+    for q, c in [(0.0, 0.1), (0.05, 0.02), (0.3, 0.2)]:
+        p = kl_inverse_upper(q, c)
+        assert kl_bernoulli(q, p) == pytest.approx(c, rel=1e-6)
+        assert q <= p <= q + np.sqrt(c / 2)
+
+
+def test_kl_bernoulli_matches_scipy_entropy():
+    """Does kl agree with scipy.stats.entropy on two-point distributions?"""
+    assert kl_bernoulli(0.2, 0.5) == pytest.approx(stats.entropy([0.2, 0.8], [0.5, 0.5]))
+
+
+def test_gaussian_kl_against_monte_carlo():
+    """Does the closed-form KL match a Monte Carlo average of the log density ratio?"""
+    rng = np.random.default_rng(0)
+    mean, sq, sp = np.array([0.5, -1.0, 0.2]), 0.3, 1.5
+    z = mean + sq * rng.standard_normal((200_000, 3))
+    log_ratio = stats.norm.logpdf(z, mean, sq).sum(1) - stats.norm.logpdf(z, 0, sp).sum(1)
+    assert gaussian_kl(mean, sq, sp) == pytest.approx(log_ratio.mean(), rel=1e-2)
+    assert gaussian_kl(np.zeros(3), 1.0, 1.0) == pytest.approx(0.0, abs=1e-12)
+
+
+def test_pac_bayes_bound_shrinks_with_n_and_grows_with_kl():
+    """Does the bound exceed the training error, and move the right way with n and KL?"""
+    b = pac_bayes_kl_bound(0.05, 10.0, 1000)
+    assert b > 0.05
+    assert pac_bayes_kl_bound(0.05, 10.0, 10_000) < b < pac_bayes_kl_bound(0.05, 100.0, 1000)
