@@ -1,4 +1,8 @@
 # diyphd: the two commands are `make book` and `make test` (see README.md).
+# One BLAS/OpenMP thread per process: two processes share the 2 cores during `make test`.
+export OMP_NUM_THREADS ?= 1
+export OPENBLAS_NUM_THREADS ?= 1
+export MKL_NUM_THREADS ?= 1
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin

@@ -99,3 +99,7 @@ def test_seed_everything_repeats_numbers(threads):
     b = (seed_everything(3, threads).standard_normal(3), torch.randn(3))
     assert (a[0] == b[0]).all() and torch.equal(a[1], b[1])
     assert torch.get_num_threads() == threads
+    from threadpoolctl import threadpool_info
+
+    blas = [p for p in threadpool_info() if p["user_api"] == "blas"]
+    assert blas and all(p["num_threads"] == threads for p in blas)
