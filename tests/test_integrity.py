@@ -97,6 +97,17 @@ def figure_problems(root: Path) -> list[str]:
     return problems
 
 
+def solution_problems(root: Path) -> list[str]:
+    """Reference solutions fold away in the book: answer cells carry the hide-input tag."""
+    problems = []
+    for path in all_notebooks(root):
+        for i, cell in enumerate(nbformat.read(path, 4).cells):
+            if cell.cell_type == "code" and "### BEGIN SOLUTION" in cell.source:
+                if "hide-input" not in cell.metadata.get("tags", []):
+                    problems.append(f"{path.relative_to(root)} cell {i}: solution not folded")
+    return problems
+
+
 _CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
 
 
@@ -140,6 +151,7 @@ CHECKS = [
     hygiene_problems,
     header_problems,
     figure_problems,
+    solution_problems,
     citation_problems,
     pin_problems,
 ]
@@ -158,7 +170,12 @@ def broken_copy(tmp_path: Path) -> Path:
         shutil.copy(ROOT / name, tmp_path / name)
     shutil.copytree(ROOT / "book", tmp_path / "book")
     shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
-    (tmp_path / "exercises").mkdir()
+    shutil.copytree(ROOT / "exercises", tmp_path / "exercises")
+    problem_set = tmp_path / "exercises" / "optimization" / "ps01_gradient_methods.ipynb"
+    ps = nbformat.read(problem_set, 4)
+    answer = next(c for c in ps.cells if "### BEGIN SOLUTION" in c.source)
+    answer.metadata["tags"] = []
+    nbformat.write(ps, problem_set)
     lesson = tmp_path / "notebooks" / "optimization" / "01_gradient_descent.ipynb"
     nb = nbformat.read(lesson, 4)
     nb.metadata["kernelspec"]["name"] = "julia"

@@ -150,3 +150,14 @@ def test_screenshots_of_three_pages(page, base_url):
         out = SCREENSHOTS / (path.replace("/", "__") + ".png")
         page.screenshot(path=str(out))
         assert out.stat().st_size > 10_000, f"{out} looks empty"
+
+
+def test_exercise_answer_is_folded_until_clicked(page, base_url):
+    """On a problem-set page, is the reference answer folded until its toggle is clicked?"""
+    open_page(page, base_url, "exercises/optimization/ps01_gradient_methods")
+    folded = page.locator("details.hide.above-input").first
+    code = folded.locator("div.highlight").first
+    assert not code.is_visible(), "the reference answer shows before any click"
+    folded.locator("summary").first.click()
+    code.wait_for(state="visible", timeout=5000)
+    assert "BEGIN SOLUTION" in code.inner_text()
