@@ -22,10 +22,21 @@ def test_alarm_stops_an_endless_loop_on_the_main_thread():
 
 def test_thread_fallback_off_the_main_thread():
     """Off the main thread (no SIGALRM), does the limit still hold?"""
+    stop = threading.Event()
+
+    def spin_until_stopped():
+        # the fallback abandons a runaway thread, so this one must end after the test: a
+        # thread spinning forever would hold the GIL and slow every later test in the process
+        while not stop.is_set():
+            pass
+
     box = {}
-    worker = threading.Thread(target=lambda: box.setdefault("out", call_safely(_spin, (), 0.2)))
+    worker = threading.Thread(
+        target=lambda: box.setdefault("out", call_safely(spin_until_stopped, (), 0.2))
+    )
     worker.start()
     worker.join(5)
+    stop.set()
     assert box["out"].status == "timeout"
 
 
