@@ -31,7 +31,10 @@ book: $(STAMP)
 
 ## Everything CI runs: lint, unit tests, every notebook under nbval offline, the strict build,
 ## then the built site in a real browser (skipped, saying so, where no Chromium is installed).
-test: $(STAMP) lint unit notebooks build-book site
+test: $(STAMP)
+	$(MAKE) lint unit
+	$(MAKE) -j2 --output-sync=target notebooks build-book  # one core each: nbval beside the build
+	$(MAKE) site
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -211,6 +211,11 @@ def test_notebooks_are_valid_json_and_nbformat():
 
 
 def test_labels_are_unique():
-    """Is each notebook's header label used once only (cross-references need that)?"""
+    """Is every label (headers and directives' :label:) used once only across the book?"""
     labels = [e.label for e in notebook_entries(ROOT) if e.label]
-    assert len(labels) == len(set(labels))
+    for path in all_notebooks(ROOT):
+        for cell in nbformat.read(path, 4).cells:
+            if cell.cell_type == "markdown":
+                labels += re.findall(r"^:label:\s*(\S+)", cell.source, re.M)
+    duplicates = sorted({label for label in labels if labels.count(label) > 1})
+    assert duplicates == []
