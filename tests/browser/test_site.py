@@ -164,7 +164,12 @@ def test_screenshots_of_three_pages(page, base_url):
 def test_exercise_answer_is_folded_until_clicked(page, base_url):
     """On a problem-set page, is the reference answer folded until its toggle is clicked?"""
     open_page(page, base_url, "exercises/optimization/ps01_gradient_methods")
-    folded = page.locator("details.hide.above-input").first
+    index = page.evaluate(
+        "() => Array.from(document.querySelectorAll('details.hide.above-input'))"
+        ".findIndex(d => d.textContent.includes('BEGIN SOLUTION'))"
+    )
+    assert index >= 0, "no folded answer cell on the page"
+    folded = page.locator("details.hide.above-input").nth(index)
     code = folded.locator("div.highlight").first
     assert not code.is_visible(), "the reference answer shows before any click"
     folded.locator("summary").first.click()
