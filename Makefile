@@ -56,9 +56,9 @@ site: $(STAMP)
 workspace: $(STAMP)
 	$(BIN)/python -m diyphd student
 
-## JupyterLab on the learner's workspace.
+## JupyterLab opened on the learner's workspace (lessons are one folder up).
 lab: workspace
-	$(BIN)/jupyter lab --notebook-dir=.
+	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/workspace
 
 ## Preview the built book on http://localhost:8000
 serve:
