@@ -153,6 +153,17 @@ class WelchResult:
         return self.pvalue < alpha
 
 
+def _welch(
+    a: Sequence[float] | np.ndarray, b: Sequence[float] | np.ndarray
+) -> tuple[float, float, float]:
+    """``mean(a) - mean(b)``, its standard error and the Welch-Satterthwaite degrees of freedom."""
+    x, y = _as_1d(a), _as_1d(b)
+    va, vb = x.var(ddof=1) / x.size, y.var(ddof=1) / y.size
+    se = math.sqrt(va + vb)
+    df = (va + vb) ** 2 / (va**2 / (x.size - 1) + vb**2 / (y.size - 1)) if se else math.inf
+    return float(x.mean() - y.mean()), se, df
+
+
 def welch_test(
     a: Sequence[float] | np.ndarray,
     b: Sequence[float] | np.ndarray,
@@ -163,14 +174,10 @@ def welch_test(
     ``t = (ā - b̄) / √(s_a²/n_a + s_b²/n_b)`` with the Welch-Satterthwaite degrees of freedom.
     ``alternative``: ``"two-sided"``, ``"greater"`` (mean(a) > mean(b)) or ``"less"``.
     """
-    x, y = _as_1d(a), _as_1d(b)
-    va, vb = x.var(ddof=1) / x.size, y.var(ddof=1) / y.size
-    diff = float(x.mean() - y.mean())
-    se = math.sqrt(va + vb)
+    diff, se, df = _welch(a, b)
     if se == 0:
         raise ValueError("both samples are constant: the t statistic is undefined")
     t = diff / se
-    df = (va + vb) ** 2 / (va**2 / (x.size - 1) + vb**2 / (y.size - 1))
     if alternative == "two-sided":
         p = 2 * sps.t.sf(abs(t), df)
     elif alternative == "greater":
@@ -242,13 +249,9 @@ def welch_ci(
     With a handful of seeds per arm this t-interval keeps its level better than a bootstrap
     percentile interval, which is too narrow for very small samples.
     """
-    x, y = _as_1d(a), _as_1d(b)
-    va, vb = x.var(ddof=1) / x.size, y.var(ddof=1) / y.size
-    diff = float(x.mean() - y.mean())
-    se = math.sqrt(va + vb)
+    diff, se, df = _welch(a, b)
     if se == 0:
         return CI(diff, diff, diff, confidence)
-    df = (va + vb) ** 2 / (va**2 / (x.size - 1) + vb**2 / (y.size - 1))
     half = float(sps.t.ppf(0.5 + confidence / 2, df) * se)
     return CI(diff, diff - half, diff + half, confidence)
 
