@@ -17,6 +17,7 @@ from diyphd.grading import (
     ValueQuestion,
     register,
 )
+from diyphd.grading.figures import line_figure
 from diyphd.linear import poly_features
 
 
@@ -223,25 +224,20 @@ register(
 
 # 6. the U-curve figure (figure)
 def _ucurve_figure(log: bool = True, labels: bool = True, n_lines: int = 3):
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots()
     deg = np.arange(11)
     curves = [
         ("bias²", 0.5 * 0.3**deg),
         ("variance", 0.01 * 1.6**deg),
         ("test error", 0.09 + 0.5 * 0.3**deg + 0.01 * 1.6**deg),
     ]
-    for name, values in curves[:n_lines]:
-        ax.plot(deg, values, label=name)
-    if log:
-        ax.set_yscale("log")
-    if labels:
-        ax.set_xlabel("polynomial degree")
-        ax.set_ylabel("mean squared error")
-        ax.legend()
-    plt.close(fig)
-    return fig
+    return line_figure(
+        deg,
+        curves[:n_lines],
+        "polynomial degree",
+        "mean squared error",
+        yscale="log" if log else "linear",
+        labels=labels,
+    )
 
 
 register(

@@ -16,6 +16,7 @@ from diyphd.grading import (
     ValueQuestion,
     register,
 )
+from diyphd.grading.figures import line_figure
 from diyphd.linear import hastie_risk
 
 
@@ -165,22 +166,17 @@ register(
 
 # 6. the double-descent figure (figure)
 def _dd_figure(logx: bool = True, labels: bool = True, n_lines: int = 2):
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots()
     g = np.r_[np.linspace(0.1, 0.9, 9), np.linspace(1.1, 6, 20)]
     lines = [("theory", hastie_risk(g, 1.0, 0.25)), ("simulated", 1.02 * hastie_risk(g, 1.0, 0.25))]
-    for name, values in lines[:n_lines]:
-        ax.plot(g, values, label=name)
-    if logx:
-        ax.set_xscale("log")
-    ax.set_yscale("log")
-    if labels:
-        ax.set_xlabel("γ = p/n")
-        ax.set_ylabel("risk")
-        ax.legend()
-    plt.close(fig)
-    return fig
+    return line_figure(
+        g,
+        lines[:n_lines],
+        "γ = p/n",
+        "risk",
+        xscale="log" if logx else "linear",
+        yscale="log",
+        labels=labels,
+    )
 
 
 register(

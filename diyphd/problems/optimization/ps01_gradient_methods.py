@@ -16,6 +16,7 @@ from diyphd.grading import (
     ValueQuestion,
     register,
 )
+from diyphd.grading.figures import line_figure
 
 # The matrix of the step-size question, shown in the notebook.
 STEP_SIZE_MATRIX = np.array([[6.0, 2.0, 0.0], [2.0, 4.0, 1.0], [0.0, 1.0, 1.0]])
@@ -188,20 +189,16 @@ register(
 
 # 6. error-curve figure (figure)
 def _error_figure(log: bool = True, labels: bool = True, n_lines: int = 2):
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots()
     k = np.arange(30)
-    for rate, name in [(0.9, "α = 1/L"), (0.8, "α = 2/(L+μ)")][:n_lines]:
-        ax.plot(k, rate**k, label=name)
-    if log:
-        ax.set_yscale("log")
-    if labels:
-        ax.set_xlabel("iteration k")
-        ax.set_ylabel("error ‖x_k − x*‖")
-        ax.legend()
-    plt.close(fig)
-    return fig
+    lines = [(name, rate**k) for rate, name in [(0.9, "α = 1/L"), (0.8, "α = 2/(L+μ)")]]
+    return line_figure(
+        k,
+        lines[:n_lines],
+        "iteration k",
+        "error ‖x_k − x*‖",
+        yscale="log" if log else "linear",
+        labels=labels,
+    )
 
 
 register(
