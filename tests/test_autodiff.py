@@ -1,4 +1,4 @@
-"""Tests for diyphd.autodiff: local derivatives, the chain rule on shared nodes, finite
+"""Tests for diyphd.optimization.autodiff: local derivatives, the chain rule on shared nodes, finite
 differences, and agreement with torch.autograd (the trusted reference)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import torch
 
-from diyphd.autodiff import Value, numerical_gradient, relative_error
+from diyphd.optimization.autodiff import Value, numerical_gradient, relative_error
 
 
 def _f(a, b, c, tanh, exp, log):

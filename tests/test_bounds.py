@@ -1,4 +1,4 @@
-"""Tests for diyphd.bounds against the binomial distribution of scipy.stats."""
+"""Tests for diyphd.generalization.bounds against the binomial distribution of scipy.stats."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from diyphd.bounds import (
+from diyphd.generalization.bounds import (
     binomial_tail_bound,
     clopper_pearson_interval,
     finite_class_bound,

@@ -1,10 +1,10 @@
-"""diyphd.claims: verdicts follow from measurements and tolerances; tables render."""
+"""diyphd.common.claims: verdicts follow from measurements and tolerances; tables render."""
 
 from __future__ import annotations
 
 import pytest
 
-from diyphd.claims import Claim, ClaimsTable, verdict
+from diyphd.common.claims import Claim, ClaimsTable, verdict
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import nbformat
 import pytest
 
 from diyphd.__main__ import main
-from diyphd.paths import EXERCISES
+from diyphd.learner.paths import EXERCISES
 
 PS01 = EXERCISES / "optimization" / "ps01_gradient_methods.ipynb"
 
@@ -69,7 +69,7 @@ def test_progress_lists_unattempted_sets(capsys):
 
 def test_progress_after_checks(capsys):
     """After checks, does progress show best, latest, attempts and the date?"""
-    from diyphd.grading import check
+    from diyphd.learner.grading import check
 
     check("optimization.ps01.divergence", "b")
     check("optimization.ps01.divergence", "a")

@@ -1,10 +1,11 @@
-"""Tests for diyphd.curvature against torch's full Hessian and eigvalsh (the trusted reference)."""
+"""Tests for diyphd.optimization.curvature against torch's full Hessian and eigvalsh (the trusted
+reference)."""
 
 from __future__ import annotations
 
 import torch
 
-from diyphd.curvature import hvp, power_iteration, sharpness
+from diyphd.optimization.curvature import hvp, power_iteration, sharpness
 
 
 def _problem():

@@ -1,10 +1,10 @@
-"""Tests for diyphd.diagnostic: the foundations diagnostic's advice on where to start."""
+"""Tests for diyphd.foundations.diagnostic: the diagnostic's advice on where to start."""
 
 from __future__ import annotations
 
 import nbformat
 
-from diyphd.diagnostic import (
+from diyphd.foundations.diagnostic import (
     LESSONS,
     PROBLEM_SET,
     QUESTION_LESSON,
@@ -13,9 +13,9 @@ from diyphd.diagnostic import (
     report,
     scores,
 )
-from diyphd.grading import check, get, problem_sets
-from diyphd.paths import REPO
-from diyphd.syllabus import parse_header
+from diyphd.learner.grading import check, get, problem_sets
+from diyphd.learner.paths import REPO
+from diyphd.learner.syllabus import parse_header
 
 FULL = dict.fromkeys(QUESTION_LESSON, 1.0)
 

@@ -10,13 +10,13 @@ import sys
 import time
 from pathlib import Path
 
-from diyphd import gradebook
-from diyphd.grading import get
+from diyphd.learner import gradebook
+from diyphd.learner.grading import get
 
 WRITER = """
 import sys
-from diyphd import gradebook
-from diyphd.grading import get
+from diyphd.learner import gradebook
+from diyphd.learner.grading import get
 result = get("optimization.ps01.divergence").grade("b")
 path, tag, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 for i in range(n):

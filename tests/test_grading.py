@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from diyphd import gradebook
-from diyphd.grading import TextQuestion, all_questions, check, set_recording
+from diyphd.learner import gradebook
+from diyphd.learner.grading import TextQuestion, all_questions, check, set_recording
 
 
 def test_check_records_an_attempt(gradebook_path):
@@ -47,7 +47,7 @@ def test_unwritable_gradebook_warns_only(monkeypatch, tmp_path):
 
 def test_grader_bug_does_not_raise(monkeypatch):
     """If a question's own code fails, does check still return a result?"""
-    from diyphd.grading import get
+    from diyphd.learner.grading import get
 
     q = get("optimization.ps01.gd_step")
     monkeypatch.setattr(q, "reference", lambda *a: 1 / 0)

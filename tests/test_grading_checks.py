@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from diyphd.grading import (
+from diyphd.learner.grading import (
     ChoiceQuestion,
     FigureQuestion,
     FunctionQuestion,

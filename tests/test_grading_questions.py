@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from diyphd.grading import TextQuestion, all_questions
+from diyphd.learner.grading import TextQuestion, all_questions
 
 QUESTIONS = all_questions()
 WRONG = [(q, name) for q in QUESTIONS for name in q.wrong_answers]

@@ -7,10 +7,10 @@ import re
 import nbformat
 import pytest
 
-from diyphd.grading import get, problem_sets, register
-from diyphd.grading.questions import ValueQuestion
-from diyphd.paths import EXERCISES, REPO, problem_set_id
-from diyphd.student import exercise_notebooks
+from diyphd.learner.grading import get, problem_sets, register
+from diyphd.learner.grading.questions import ValueQuestion
+from diyphd.learner.paths import EXERCISES, REPO, problem_set_id
+from diyphd.learner.workspace import exercise_notebooks
 
 NOTEBOOKS = {problem_set_id(p): p for p in exercise_notebooks(EXERCISES)}
 # the capstone's report is graded in the template (and the worked example), not in exercises/

@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 
-from diyphd.grading import get
+from diyphd.learner.grading import get
 
 
 def _wrong_gd(x, A, b, lr):

@@ -6,7 +6,7 @@ import threading
 
 import numpy as np
 
-from diyphd.grading.runner import call_safely, same
+from diyphd.learner.grading.runner import call_safely, same
 
 
 def _spin():
@@ -74,7 +74,7 @@ def test_time_limit_inside_a_kernel():
 
     source = (
         "import time\n"
-        "from diyphd.grading import get\n"
+        "from diyphd.learner.grading import get\n"
         "def spin(*args):\n"
         "    while True:\n"
         "        pass\n"

@@ -1,4 +1,4 @@
-"""Tests for diyphd.info against scipy.stats.entropy and closed forms."""
+"""Tests for diyphd.foundations.info against scipy.stats.entropy and closed forms."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from scipy.stats import entropy as scipy_entropy
 
-from diyphd.info import cross_entropy, entropy, kl_divergence, mutual_information
+from diyphd.foundations.info import cross_entropy, entropy, kl_divergence, mutual_information
 
 
 @pytest.fixture

@@ -16,10 +16,10 @@ import nbformat
 import pytest
 import yaml
 
-from diyphd.syllabus import notebook_entries, toc_files
+from diyphd.learner.syllabus import notebook_entries, toc_files
 
 ROOT = Path(__file__).resolve().parent.parent
-CHECK_MARKER = "# NBVAL_CHECK_OUTPUT"
+CHECK_TAG = "nbval-check-output"
 CONTENT_DIRS = ("notebooks", "exercises")
 
 
@@ -57,7 +57,7 @@ def hygiene_problems(root: Path) -> list[str]:
         for i, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
                 continue
-            checked = cell.source.lstrip().startswith(CHECK_MARKER)
+            checked = CHECK_TAG in cell.metadata.get("tags", [])
             if cell.outputs and not checked:
                 problems.append(f"{rel} cell {i}: stray output (clear it or mark it checked)")
             if checked and not cell.outputs:
@@ -181,7 +181,9 @@ def broken_copy(tmp_path: Path) -> Path:
     nb.metadata["kernelspec"]["name"] = "julia"
     nb.cells[0].source = nb.cells[0].source.replace("**Time.**", "Time:")
     nb.cells[-1].source += "\n{cite:p}`nobody1999missing`"
-    unchecked = next(c for c in nb.cells if c.cell_type == "code" and CHECK_MARKER not in c.source)
+    unchecked = next(
+        c for c in nb.cells if c.cell_type == "code" and CHECK_TAG not in c.metadata.get("tags", [])
+    )
     unchecked.outputs = [nbformat.v4.new_output("stream", name="stdout", text="stray\n")]
     figure = next(c for c in nb.cells if "plt.show()" in c.source)
     figure.metadata.pop("mystnb", None)

@@ -1,11 +1,11 @@
-"""Tests for diyphd.linear: ridge, minimum-norm least squares, the Hastie et al. risk."""
+"""Tests for diyphd.generalization.linear: ridge, min-norm least squares, Hastie et al.'s risk."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from diyphd.linear import hastie_risk, min_norm_least_squares, poly_features, ridge
+from diyphd.generalization.linear import hastie_risk, min_norm_least_squares, poly_features, ridge
 
 
 def test_ridge_solves_its_normal_equations():

@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _notebook(path: Path, source: str, stored: str) -> Path:
+    """A one-cell notebook whose stored output nbval checks (cell tag ``nbval-check-output``)."""
     cell = nbformat.v4.new_code_cell(source)
+    cell.metadata["tags"] = ["nbval-check-output"]
     cell.execution_count = 1
     cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=stored)]
     nb = nbformat.v4.new_notebook(cells=[cell])
@@ -46,13 +48,9 @@ def _nbval(path: Path, *wrapper: str) -> subprocess.CompletedProcess:
 
 def test_drifting_checked_output_fails(tmp_path):
     """Does nbval fail a checked cell whose output no longer matches the stored one?"""
-    good = _nbval(
-        _notebook(tmp_path / "good.ipynb", "# NBVAL_CHECK_OUTPUT\nprint(0.9000)", "0.9\n")
-    )
+    good = _nbval(_notebook(tmp_path / "good.ipynb", "print(0.9000)", "0.9\n"))
     assert good.returncode == 0, good.stdout
-    drift = _nbval(
-        _notebook(tmp_path / "drift.ipynb", "# NBVAL_CHECK_OUTPUT\nprint(0.9001)", "0.9\n")
-    )
+    drift = _nbval(_notebook(tmp_path / "drift.ipynb", "print(0.9001)", "0.9\n"))
     assert drift.returncode != 0 and "0.9001" in drift.stdout
 
 
@@ -66,7 +64,7 @@ def test_offline_wrapper_blocks_downloads(tmp_path):
         "except OSError:\n"
         "    print('offline')"
     )
-    nb = _notebook(tmp_path / "net.ipynb", "# NBVAL_CHECK_OUTPUT\n" + source, "offline\n")
+    nb = _notebook(tmp_path / "net.ipynb", source, "offline\n")
     result = _nbval(nb, str(ROOT / "tools" / "offline.sh"))
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -93,7 +91,7 @@ def test_seed_everything_repeats_numbers(threads):
     """Do two seeded runs draw the same numbers from NumPy and torch?"""
     import torch
 
-    from diyphd.repro import seed_everything
+    from diyphd.common.repro import seed_everything
 
     a = (seed_everything(3, threads).standard_normal(3), torch.randn(3))
     b = (seed_everything(3, threads).standard_normal(3), torch.randn(3))

@@ -1,5 +1,5 @@
-"""Tests for diyphd.optimizers: momentum rates on quadratics, SGD, and the adaptive methods
-checked step for step against torch.optim (the trusted reference)."""
+"""Tests for diyphd.optimization.optimizers: momentum rates on quadratics, SGD, and the adaptive
+methods checked step for step against torch.optim (the trusted reference)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import torch
 
-from diyphd.optimizers import (
+from diyphd.optimization.optimizers import (
     Adagrad,
     Adam,
     AdamW,
@@ -20,7 +20,7 @@ from diyphd.optimizers import (
     rate_until,
     sgd_least_squares,
 )
-from diyphd.quadratic import make_quadratic
+from diyphd.optimization.quadratic import make_quadratic
 
 
 def test_heavy_ball_and_nesterov_rates_match_theory():

@@ -10,8 +10,8 @@ import nbformat
 import pytest
 import yaml
 
-from diyphd import plan
-from diyphd.cli import main
+from diyphd.learner import plan
+from diyphd.learner.cli import main
 
 
 def _header(label: str, title: str, minutes: int, prereq: str = "none") -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from diyphd import gradebook
-from diyphd.grading import get
-from diyphd.paths import EXERCISES
-from diyphd.progress import progress
+from diyphd.learner import gradebook
+from diyphd.learner.grading import get
+from diyphd.learner.paths import EXERCISES
+from diyphd.learner.progress import progress
 
 
 def _record(qid: str, answer, run_id: str) -> None:

@@ -1,11 +1,11 @@
-"""Tests for diyphd.rates."""
+"""Tests for diyphd.foundations.rates."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from diyphd.rates import loglog_slope
+from diyphd.foundations.rates import loglog_slope
 
 
 def test_recovers_exact_power_laws():

@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from diyphd import research_log
-from diyphd.cli import main
+from diyphd.learner import research_log
+from diyphd.learner.cli import main
 
 
 def test_entries_survive_across_processes(tmp_path):

@@ -1,4 +1,4 @@
-"""diyphd.stats against scipy.stats: the same intervals, tests and powers."""
+"""diyphd.common.stats against scipy.stats: the same intervals, tests and powers."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from scipy import stats as sps
 
-from diyphd.stats import (
+from diyphd.common.stats import (
     bootstrap_ci,
     cohens_d,
     mean_ci,
@@ -129,7 +129,7 @@ def test_power_matches_simulation():
 
 def test_welch_ci_matches_scipy_and_the_test():
     """Does Welch's interval equal scipy's, and exclude 0 exactly when the test rejects?"""
-    from diyphd.stats import welch_ci, welch_test
+    from diyphd.common.stats import welch_ci, welch_test
 
     rng = np.random.default_rng(5)
     for shift in (0.0, 0.5, 2.0):

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import torch
 
-from diyphd.training import History, accuracy, mlp, randomize_labels, train_classifier
+from diyphd.common.training import History, accuracy, mlp, randomize_labels, train_classifier
 
 
 def test_mlp_shapes_and_batchnorm():

@@ -1,4 +1,4 @@
-"""Execute notebooks and keep only the outputs of cells marked ``# NBVAL_CHECK_OUTPUT``.
+"""Execute notebooks and keep only the outputs of cells tagged ``nbval-check-output``.
 
     python -m tools.checked_outputs notebooks/optimization/01_gradient_descent.ipynb
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-MARKER = "# NBVAL_CHECK_OUTPUT"
+TAG = "nbval-check-output"  # nbval compares these cells' stored outputs
 
 
 def store(path: Path, timeout: int = 300) -> int:
@@ -33,7 +33,7 @@ def store(path: Path, timeout: int = 300) -> int:
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
-        if cell.source.lstrip().startswith(MARKER):
+        if TAG in cell.metadata.get("tags", []):
             kept += 1
             cell.outputs = [
                 o

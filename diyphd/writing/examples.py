@@ -160,7 +160,7 @@ def bad_figure():
 
 def good_figure():
     """The repaired figure: labels with units, legend, bands over seeds, viridis, large fonts."""
-    from diyphd.plotting import new_figure
+    from diyphd.common.plotting import new_figure
 
     curves = seed_curves()
     fig, (ax, ax2) = new_figure(ncols=2, width=4.2, height=3.2)

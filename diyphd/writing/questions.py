@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from diyphd.grading.checks import grade_figure, grade_text
-from diyphd.grading.questions import FigureQuestion, TextQuestion
-from diyphd.grading.result import Result, Row
+from diyphd.learner.grading.checks import grade_figure, grade_text
+from diyphd.learner.grading.questions import FigureQuestion, TextQuestion
+from diyphd.learner.grading.result import Result, Row
 from diyphd.writing.figures import check_figure
 from diyphd.writing.prose import check_prose
 

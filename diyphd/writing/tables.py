@@ -4,8 +4,8 @@ Writing theme, lesson 3 (numbers and tables). :func:`results_table` turns
 ``{method: {metric: [one score per seed]}}`` into a table of mean ± confidence-interval
 half-width, rounded to the precision the interval supports, and bolds the best entry of a
 column only when Welch's test separates it from every other method. The interval and the test
-come from :mod:`diyphd.stats` (``mean_ci``, ``welch_test``). :func:`check_table` checks a LaTeX
-table string: booktabs rules, no vertical rules, a spread on every number, no more digits than
+come from :mod:`diyphd.common.stats` (``mean_ci``, ``welch_test``). :func:`check_table` checks a
+LaTeX table string: booktabs rules, no vertical rules, a spread on every number, no more digits than
 the spread supports.
 """
 
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from diyphd.stats import mean_ci, welch_test
+from diyphd.common.stats import mean_ci, welch_test
 from diyphd.writing.finding import Finding
 
 

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urldefrag, urlparse
 
 import pytest
 
-from diyphd.syllabus import toc_files
+from diyphd.learner.syllabus import toc_files
 
 from .conftest import ROOT, SCREENSHOTS, SITE
 

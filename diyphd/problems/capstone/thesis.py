@@ -9,7 +9,7 @@ to the standards of themes 3 and 4.
 
 from __future__ import annotations
 
-from diyphd.grading import TextQuestion, register
+from diyphd.learner.grading import TextQuestion, register
 
 REFERENCE = (
     "Scope. We test one claim of Ioffe and Szegedy (2015, Sec. 3.3): batch normalization lets a "

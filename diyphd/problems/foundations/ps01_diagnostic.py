@@ -1,14 +1,14 @@
 """Problem set 1 of foundations: a diagnostic over the mathematics the themes use.
 
 Notebook: ``exercises/foundations/ps01_diagnostic.ipynb``; lessons in ``notebooks/foundations/``.
-Which lesson each question tests is in :data:`diyphd.diagnostic.QUESTION_LESSON`.
+Which lesson each question tests is in :data:`diyphd.foundations.diagnostic.QUESTION_LESSON`.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from diyphd.grading import ChoiceQuestion, FunctionQuestion, ValueQuestion, register
+from diyphd.learner.grading import ChoiceQuestion, FunctionQuestion, ValueQuestion, register
 
 # The matrix of the condition-number question, shown in the notebook.
 COND_MATRIX = np.array([[1.0, 10.0], [0.0, 2.0]])

@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 from scipy import stats
 
-from diyphd.grading import (
+from diyphd.generalization.linear import poly_features
+from diyphd.learner.grading import (
     ChoiceQuestion,
     FigureQuestion,
     FunctionQuestion,
@@ -17,8 +18,7 @@ from diyphd.grading import (
     ValueQuestion,
     register,
 )
-from diyphd.grading.figures import line_figure
-from diyphd.linear import poly_features
+from diyphd.learner.grading.figures import line_figure
 
 
 # 1. bias² and variance from resampled predictions (function)

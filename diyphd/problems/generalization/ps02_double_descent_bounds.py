@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from diyphd.grading import (
+from diyphd.generalization.linear import hastie_risk
+from diyphd.learner.grading import (
     ChoiceQuestion,
     FigureQuestion,
     FunctionQuestion,
@@ -16,8 +17,7 @@ from diyphd.grading import (
     ValueQuestion,
     register,
 )
-from diyphd.grading.figures import line_figure
-from diyphd.linear import hastie_risk
+from diyphd.learner.grading.figures import line_figure
 
 
 # 1. minimum-norm least squares (function)

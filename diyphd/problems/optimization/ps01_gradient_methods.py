@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from diyphd.grading import (
+from diyphd.learner.grading import (
     ChoiceQuestion,
     FigureQuestion,
     FunctionQuestion,
@@ -16,7 +16,7 @@ from diyphd.grading import (
     ValueQuestion,
     register,
 )
-from diyphd.grading.figures import line_figure
+from diyphd.learner.grading.figures import line_figure
 
 # The matrix of the step-size question, shown in the notebook.
 STEP_SIZE_MATRIX = np.array([[6.0, 2.0, 0.0], [2.0, 4.0, 1.0], [0.0, 1.0, 1.0]])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from diyphd.grading import ChoiceQuestion, FunctionQuestion, ValueQuestion, register
+from diyphd.learner.grading import ChoiceQuestion, FunctionQuestion, ValueQuestion, register
 
 
 # 1. one Adam step (function)

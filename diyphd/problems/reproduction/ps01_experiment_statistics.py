@@ -2,7 +2,7 @@
 
 Notebook: ``exercises/reproduction/ps01_experiment_statistics.ipynb``; lesson
 ``notebooks/reproduction/02_experiment_statistics.ipynb``. References are checked against
-``diyphd.stats`` and scipy in ``tests/test_grading_questions.py``.
+``diyphd.common.stats`` and scipy in ``tests/test_grading_questions.py``.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import math
 import numpy as np
 from scipy import stats as sps
 
-from diyphd.grading import ChoiceQuestion, FunctionQuestion, ValueQuestion, register
-from diyphd.stats import seeds_needed
+from diyphd.common.stats import seeds_needed
+from diyphd.learner.grading import ChoiceQuestion, FunctionQuestion, ValueQuestion, register
 
 
 # 1. t-interval (function)
@@ -154,7 +154,10 @@ register(
         rtol=0,
         atol=0.5,
         points=1,
-        hint="Two-sided test, α = 0.05, power 0.9: diyphd.stats.seeds_needed or the noncentral t.",
+        hint=(
+            "Two-sided test, α = 0.05, power 0.9: "
+            "diyphd.common.stats.seeds_needed or the noncentral t."
+        ),
         wrong_answers={
             "power 0.8": seeds_needed(0.8, alpha=0.05, power=0.8),
             "one-sided": seeds_needed(0.8, alpha=0.05, power=0.9, alternative="greater"),

@@ -2,15 +2,15 @@
 
 Notebook: ``exercises/reproduction/ps02_judging_claims.ipynb``; lessons
 ``notebooks/reproduction/01_reading_papers.ipynb`` and ``06_lottery_ticket.ipynb``. The
-reference verdicts come from :func:`diyphd.claims.verdict`.
+reference verdicts come from :func:`diyphd.common.claims.verdict`.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from diyphd.claims import verdict
-from diyphd.grading import ChoiceQuestion, FunctionQuestion, ValueQuestion, register
+from diyphd.common.claims import verdict
+from diyphd.learner.grading import ChoiceQuestion, FunctionQuestion, ValueQuestion, register
 
 SCORE = {"reproduced": 1.0, "partly": 0.5, "not": 0.0}
 
@@ -19,7 +19,7 @@ SCORE = {"reproduced": 1.0, "partly": 0.5, "not": 0.0}
 def verdict_score(
     measured: float, target: float, tolerance: float, partial: float, direction: str
 ) -> float:
-    """1 (reproduced), 0.5 (partly) or 0 (not) for a point estimate, as diyphd.claims rules."""
+    """1 (reproduced), 0.5 (partly) or 0 (not) for a point estimate, as ``common.claims`` rules."""
     return SCORE[verdict(measured, target, tolerance, partial, direction)]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import stats
 
-from diyphd.grading import FunctionQuestion, ValueQuestion, register
+from diyphd.learner.grading import FunctionQuestion, ValueQuestion, register
 from diyphd.writing.examples import seed_curves
 from diyphd.writing.figures import lightness
 from diyphd.writing.questions import CheckedFigureQuestion

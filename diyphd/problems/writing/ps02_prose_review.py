@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import integrate, stats
 
-from diyphd.grading import ChoiceQuestion, ValueQuestion, register
+from diyphd.learner.grading import ChoiceQuestion, ValueQuestion, register
 from diyphd.writing.questions import ProseQuestion
 
 #: Question 1's paragraph to revise (made up; the method and numbers are invented).

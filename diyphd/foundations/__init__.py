@@ -1,0 +1,1 @@
+"""Theme 0, foundations (``notebooks/foundations/``): rates, information theory, the diagnostic."""

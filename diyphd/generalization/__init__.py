@@ -1,0 +1,1 @@
+"""Theme 2, generalization (``notebooks/generalization/``): linear least squares and bounds."""

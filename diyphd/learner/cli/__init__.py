@@ -1,0 +1,27 @@
+"""The command line: one module per verb, each with ``add_parser(subparsers)`` and ``run(args)``.
+
+To add a verb, write ``diyphd/learner/cli/<verb>.py`` and list it in :data:`VERBS`.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from diyphd.learner.cli import grade, log, plan, progress, student
+
+VERBS = [student, grade, progress, plan, log]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``diyphd`` parser with one subcommand per verb."""
+    parser = argparse.ArgumentParser(prog="diyphd", description="The DIY PhD kit.")
+    subparsers = parser.add_subparsers(dest="verb", required=True)
+    for verb in VERBS:
+        verb.add_parser(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse ``argv`` and run the chosen verb; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    return args.run(args)
