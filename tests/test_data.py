@@ -24,7 +24,7 @@ def test_digits_constant_pixels_stay_small():
     constant = raw.x_train.std(0) == 0
     assert constant.any()  # pixels 0, 24, 32, 39 of this split
     assert np.abs(split.x_test).max() < 100  # it was 6.25e6 when dividing by std + 1e-8
-    np.testing.assert_allclose(split.x_test[:, constant], raw.x_test[:, constant])  # centred by a mean of 0
+    np.testing.assert_allclose(split.x_test[:, constant], raw.x_test[:, constant])
 
 
 def test_standardize_matches_sklearn_on_varying_features():
