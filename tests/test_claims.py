@@ -74,3 +74,73 @@ def test_claim_and_table_render():
         Claim("x", "y", "z", "w", direction="sideways")
     with pytest.raises(ValueError):
         verdict(1.0, 1.0, 0.1, direction="sideways")
+
+
+CLAIMS_YML = """
+title: Toy paper, Fig. 1
+claims:
+  - key: peak
+    claim: The curve peaks at N = n
+    evidence: Fig. 1
+    paper_value: "peak at N/n = 1.0"
+    setting: toy
+    falsifier: peak far from N = n
+    target: 1.0
+    tolerance: 0.1
+    partial: 0.3
+    direction: two-sided
+    unit: N/n
+    reason: the paper's grid is spaced 0.1 in N/n around the peak
+  - key: fits
+    claim: The model fits
+    evidence: Tab. 2
+    paper_value: "100 % train accuracy"
+    setting: toy
+    falsifier: it does not
+    target: true
+    tolerance: 0
+    direction: two-sided
+    reason: a yes/no claim
+"""
+
+
+def _write(tmp_path, text):
+    path = tmp_path / "toy.claims.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_load_claims_reads_rules_and_measure_gives_verdicts(tmp_path):
+    """Does a claims file become a table whose measurements give the declared verdicts?"""
+    from diyphd.common.claims import load_claims
+
+    table = load_claims(_write(tmp_path, CLAIMS_YML))
+    assert len(table) == 2 and table.verdicts() == ["pending", "pending"]
+    assert table["peak"].reason.startswith("the paper's grid")
+    assert table.measure("peak", 1.2) == "partly"
+    assert table.measure("peak", 1.0, ci=(0.95, 1.05)) == "reproduced"
+    assert table.measure("peak", 1.0, ci=(0.85, 1.15)) == "inconclusive"
+    assert table.measure("fits", False) == "not"
+    assert "paper's number" in table.to_markdown() and "peak at N/n = 1.0" in table.to_html()
+    assert "grid is spaced" in table.reasons_markdown()
+    with pytest.raises(KeyError):
+        table["nope"]
+
+
+@pytest.mark.parametrize(
+    "edit, message",
+    [
+        (("    reason: a yes/no claim", '    reason: ""'), "empty"),
+        (('    paper_value: "100 % train accuracy"\n', ""), "missing"),
+        (("    tolerance: 0.1\n", ""), "missing"),
+        (("    unit: N/n", "    unit: N/n\n    tolerence: 0.5"), "unknown"),
+        (("key: fits", "key: peak"), "repeated"),
+        (("target: 1.0", "target: one"), "target"),
+    ],
+)
+def test_load_claims_refuses_a_loose_file(tmp_path, edit, message):
+    """Are a missing reason, a typo in a field, a repeated key or a text target refused?"""
+    from diyphd.common.claims import load_claims
+
+    with pytest.raises(ValueError, match=message):
+        load_claims(_write(tmp_path, CLAIMS_YML.replace(*edit)))

@@ -16,15 +16,25 @@ follows from :func:`verdict`::
 Verdicts: ``reproduced`` (inside the tolerance), ``partly`` (inside the wider partial tolerance
 only), ``not`` (outside both) and, when a confidence interval is given, ``inconclusive`` (the
 interval straddles a boundary, so the data cannot decide).
+
+A reproduction declares its claims *before the run* in a YAML file beside the notebook
+(``03_random_labels.claims.yml``): for each claim the paper's figure or table, the paper's own
+number, the acceptance rule and the reason for its tolerance. :func:`load_claims` reads it into
+a table whose rules the notebook cannot change afterwards (:meth:`ClaimsTable.measure` records
+only measurements)::
+
+    table = load_claims("03_random_labels.claims.yml")
+    table.measure("slowdown", 9.7, ci=(8.9, 10.5))
 """
 
 from __future__ import annotations
 
 import html
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from pathlib import Path
 
-__all__ = ["DIRECTIONS", "VERDICTS", "Claim", "ClaimsTable", "verdict"]
+__all__ = ["DIRECTIONS", "VERDICTS", "Claim", "ClaimsTable", "load_claims", "verdict"]
 
 VERDICTS = ("reproduced", "partly", "not", "inconclusive")
 DIRECTIONS = ("two-sided", "at_least", "at_most")
@@ -91,7 +101,9 @@ class Claim:
     ("Fig. 1a"); ``setting``: the paper's data, model and protocol; ``falsifier``: the result
     that would refute it. ``target``/``tolerance``/``partial``/``direction`` define the
     acceptance rule of :func:`verdict`; ``measured`` (and optionally ``ci``) is what we found;
-    ``unit`` labels the numbers, ``note`` says anything the table should carry.
+    ``unit`` labels the numbers, ``note`` says anything the table should carry. A claim read
+    from a claims file also has a ``key``, the ``paper_value`` (the paper's own number, as the
+    paper gives it) and the ``reason`` for its tolerance.
     """
 
     claim: str
@@ -106,6 +118,9 @@ class Claim:
     ci: tuple[float, float] | None = None
     unit: str = ""
     note: str = ""
+    key: str = ""
+    paper_value: str = ""
+    reason: str = ""
 
     def __post_init__(self) -> None:
         if self.direction not in DIRECTIONS:
@@ -153,6 +168,7 @@ class Claim:
 
 
 COLUMNS = ("#", "claim", "evidence", "setting", "falsified by", "rule", "measured", "verdict")
+PAPER_COLUMN = "paper's number"
 
 
 @dataclass
@@ -169,8 +185,36 @@ class ClaimsTable:
     def __len__(self) -> int:
         return len(self.claims)
 
-    def __getitem__(self, i: int) -> Claim:
+    def __getitem__(self, i: int | str) -> Claim:
+        """The ``i``-th claim, or the claim whose ``key`` is ``i``."""
+        if isinstance(i, str):
+            for c in self.claims:
+                if c.key == i:
+                    return c
+            raise KeyError(f"no claim {i!r}; keys: {[c.key for c in self.claims]}")
         return self.claims[i]
+
+    def measure(
+        self, key: int | str, measured: float | bool, ci: tuple[float, float] | None = None
+    ) -> str:
+        """Record a measurement (and its interval) for one claim; return its verdict."""
+        claim = self[key]
+        claim.measured = measured if isinstance(measured, bool) else float(measured)
+        claim.ci = None if ci is None else (float(ci[0]), float(ci[1]))
+        return claim.verdict
+
+    def columns(self) -> tuple[str, ...]:
+        """The table's columns; the paper's number appears when some claim gives it."""
+        if any(c.paper_value for c in self.claims):
+            return (*COLUMNS[:3], PAPER_COLUMN, *COLUMNS[3:])
+        return COLUMNS
+
+    def reasons_markdown(self) -> str:
+        """One bullet per claim: its rule and the reason for its tolerance."""
+        return "\n".join(
+            f"- **{i + 1}.** {c.tolerance_text()}: {c.reason or '(no reason given)'}"
+            for i, c in enumerate(self.claims)
+        )
 
     def verdicts(self) -> list[str]:
         return [c.verdict for c in self.claims]
@@ -183,11 +227,13 @@ class ClaimsTable:
         return out
 
     def rows(self) -> list[list[str]]:
+        paper = PAPER_COLUMN in self.columns()
         return [
             [
                 str(i + 1),
                 c.claim,
                 c.evidence,
+                *([c.paper_value] if paper else []),
                 c.setting,
                 c.falsifier,
                 c.tolerance_text(),
@@ -202,12 +248,13 @@ class ClaimsTable:
             return s.replace("|", "\\|").replace("\n", " ")
 
         lines = [f"**{self.title}**", ""] if self.title else []
-        lines += ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+        cols = self.columns()
+        lines += ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
         lines += ["| " + " | ".join(esc(x) for x in row) + " |" for row in self.rows()]
         return "\n".join(lines)
 
     def to_html(self) -> str:
-        head = "".join(f"<th>{html.escape(c)}</th>" for c in COLUMNS)
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in self.columns())
         body = "".join(
             "<tr>" + "".join(f"<td>{html.escape(x)}</td>" for x in row) + "</tr>"
             for row in self.rows()
@@ -230,3 +277,46 @@ class ClaimsTable:
                 f"{c.measured_text()}, rule {c.tolerance_text()}"
             )
         return "\n".join(lines)
+
+
+_REQUIRED = ("key", "claim", "evidence", "paper_value", "setting", "falsifier", "reason")
+_RULE = ("target", "tolerance", "partial", "direction", "unit")
+
+
+def load_claims(path: str | Path) -> ClaimsTable:
+    """Read a claims file (YAML) into a :class:`ClaimsTable` with no measurements yet.
+
+    The file has a ``title`` and a list ``claims``; each claim gives ``key``, ``claim``,
+    ``evidence`` (figure or table), ``paper_value`` (the paper's own number), ``setting``,
+    ``falsifier``, ``reason`` (why this tolerance, from the paper's number or variability) and
+    the rule: ``target`` (a number, or ``true`` for a yes/no claim), ``tolerance``, optional
+    ``partial``, ``direction`` and ``unit``. Unknown or missing fields, an empty reason or
+    paper value, and repeated keys are errors, so a typo cannot silently loosen a rule.
+    """
+    import yaml
+
+    path = Path(path)
+    with open(path, encoding="utf-8") as f:
+        doc = yaml.safe_load(f)
+    if not isinstance(doc, dict) or not isinstance(doc.get("claims"), list):
+        raise ValueError(f"{path}: expected a mapping with a list 'claims'")
+    allowed = {f.name for f in fields(Claim)} - {"measured", "ci", "note"}
+    table = ClaimsTable(str(doc.get("title", "")))
+    for i, entry in enumerate(doc["claims"]):
+        where = f"{path.name}, claim {i + 1}"
+        if not isinstance(entry, dict):
+            raise ValueError(f"{where}: expected a mapping")
+        unknown = set(entry) - allowed
+        if unknown:
+            raise ValueError(f"{where}: unknown fields {sorted(unknown)}")
+        missing = [k for k in (*_REQUIRED, "target", "tolerance", "direction") if k not in entry]
+        empty = [k for k in _REQUIRED if k in entry and not str(entry[k]).strip()]
+        if missing or empty:
+            raise ValueError(f"{where}: missing {missing}, empty {empty}")
+        if entry["key"] in {c.key for c in table.claims}:
+            raise ValueError(f"{where}: repeated key {entry['key']!r}")
+        if not isinstance(entry["target"], bool | int | float):
+            raise ValueError(f"{where}: target must be a number or true/false")
+        kwargs = {k: (str(v).strip() if k not in _RULE[:3] else v) for k, v in entry.items()}
+        table.add(Claim(**kwargs))
+    return table
