@@ -60,3 +60,22 @@ def test_accuracy_and_epochs_to():
     x = torch.tensor([[1.0, 0.0], [0.0, 1.0], [1.0, 0.0]])
     assert accuracy(model, x, torch.tensor([0, 1, 1])) == pytest.approx(2 / 3)
     assert History(train_acc=[0.1, 0.5]).epochs_to(0.9) is None
+
+
+def test_fit_step_counts_optimisation_steps():
+    """Is fit_step a step count no later than the epoch-level stop, and None when never fitted?"""
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(60, 5)).astype(np.float32)
+    y = (x[:, 0] > 0).astype(int)
+    kw = dict(epochs=50, batch_size=16, seed=0, stop_at_train_acc=0.95)
+    fine = train_classifier(mlp(5, [16], 2, seed=0), x, y, check_every_step=True, **kw)
+    coarse = train_classifier(mlp(5, [16], 2, seed=0), x, y, **kw)
+    per_epoch = 4  # 60 points in batches of 16
+    assert fine.fit_step is not None and fine.fit_step == fine.steps
+    assert coarse.fit_step is None and coarse.steps == per_epoch * coarse.epochs_to(0.95)
+    assert fine.fit_step <= coarse.steps
+    frozen = train_classifier(
+        mlp(5, [16], 2, seed=0), x, y, optimizer=lambda p: torch.optim.SGD(p, lr=0.0),
+        check_every_step=True, **{**kw, "epochs": 3},
+    )  # fmt: skip
+    assert frozen.fit_step is None and frozen.steps == 3 * per_epoch

@@ -55,10 +55,15 @@ class History:
     train_loss: list[float] = field(default_factory=list)
     train_acc: list[float] = field(default_factory=list)
     test_acc: list[float] = field(default_factory=list)
+    steps: int = 0
+    fit_step: int | None = None
 
     def epochs_to(self, target: float) -> int | None:
         """First epoch (1-based) whose training accuracy reaches ``target``, else None."""
         return next((i + 1 for i, a in enumerate(self.train_acc) if a >= target), None)
+
+    # ``steps``: optimisation steps taken; ``fit_step``: the first step after which the training
+    # accuracy reached ``stop_at_train_acc``, when ``train_classifier`` checked it every step.
 
 
 def train_classifier(
@@ -73,12 +78,15 @@ def train_classifier(
     optimizer: Callable[[list], torch.optim.Optimizer] | None = None,
     seed: int = 0,
     stop_at_train_acc: float | None = None,
+    check_every_step: bool = False,
     device: str = "cpu",
 ) -> History:
     """Train with cross-entropy; ``batch_size=None`` means full batch. Returns the history.
 
     ``optimizer`` maps the parameter list to an optimizer (default SGD, lr 0.1, momentum 0.9).
-    Training stops early once the training accuracy reaches ``stop_at_train_acc``.
+    Training stops early once the training accuracy reaches ``stop_at_train_acc``: checked at
+    the end of each epoch, or after every optimisation step with ``check_every_step=True``,
+    which records the step count in ``History.fit_step`` (a finer clock than epochs).
     """
 
     def tensor(a, dtype):
@@ -98,15 +106,21 @@ def train_classifier(
     for _ in range(epochs):
         model.train()
         order = torch.randperm(n, generator=gen).to(device)
-        total = 0.0
+        total, seen = 0.0, 0
         for start in range(0, n, bs):
             idx = order[start : start + bs]
             opt.zero_grad()
             loss = nn.functional.cross_entropy(model(xtr[idx]), ytr[idx])
             loss.backward()
             opt.step()
-            total += loss.item() * len(idx)
-        hist.train_loss.append(total / n)
+            hist.steps += 1
+            total, seen = total + loss.item() * len(idx), seen + len(idx)
+            if check_every_step and stop_at_train_acc is not None:
+                if accuracy(model, xtr, ytr) >= stop_at_train_acc:
+                    hist.fit_step = hist.steps
+                    break
+                model.train()
+        hist.train_loss.append(total / seen)
         hist.train_acc.append(accuracy(model, xtr, ytr))
         if xte is not None:
             hist.test_acc.append(accuracy(model, xte, yte))
