@@ -4,6 +4,9 @@
   throw-away file unless the caller set one.
 - Notebook runs under nbval report each notebook's total time and fail the session when one
   passes the ceiling (``DIYPHD_NB_CEILING`` seconds, default 120; budget 60).
+- With ``DIYPHD_EXECUTED_DIR`` set, each notebook that passed under nbval is written there with
+  the outputs its kernel produced, for ``tools/nbcache.py`` to hand to the book build (so that
+  ``make test`` executes every notebook once).
 """
 
 from __future__ import annotations
@@ -13,9 +16,16 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
+
 CEILING_S = float(os.environ.get("DIYPHD_NB_CEILING", "120"))
 BUDGET_S = 60.0
 _notebook_seconds: dict[str, float] = defaultdict(float)
+ROOT = Path(__file__).resolve().parent
+EXECUTED_DIR = os.environ.get("DIYPHD_EXECUTED_DIR")
+_cell_outputs: dict[str, list[list]] = defaultdict(list)
+_cell_seconds: dict[str, float] = defaultdict(float)
+_failed_notebooks: set[str] = set()
 
 os.environ.setdefault(
     "DIYPHD_GRADEBOOK", str(Path(tempfile.gettempdir()) / f"diyphd-test-{os.getpid()}.sqlite")
@@ -26,6 +36,31 @@ def pytest_runtest_logreport(report) -> None:
     path = report.nodeid.split("::", 1)[0]
     if path.endswith(".ipynb"):
         _notebook_seconds[path] += report.duration
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each nbval cell's outputs; write the notebook once its last cell has run."""
+    outcome = yield
+    if not EXECUTED_DIR or call.when != "call" or not hasattr(item, "test_outputs"):
+        return
+    report = outcome.get_result()
+    path = str(Path(str(item.parent.fspath)).resolve().relative_to(ROOT))
+    if report.failed:
+        _failed_notebooks.add(path)
+    _cell_outputs[path].append(list(item.test_outputs or []))
+    _cell_seconds[path] += report.duration
+    nb = item.parent.nb
+    if len(_cell_outputs[path]) == sum(c.cell_type == "code" for c in nb.cells):
+        if path not in _failed_notebooks:
+            import nbformat
+
+            from tools.nbcache import executed_notebook
+
+            target = Path(EXECUTED_DIR) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(executed_notebook(nb, _cell_outputs[path], _cell_seconds[path]), target)
+        del _cell_outputs[path]
 
 
 def _over_ceiling() -> list[str]:
