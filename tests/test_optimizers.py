@@ -3,10 +3,13 @@ methods checked step for step against torch.optim (the trusted reference)."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 import torch
 
+from diyphd.learner.grading import get
 from diyphd.optimization.optimizers import (
     Adagrad,
     Adam,
@@ -20,7 +23,7 @@ from diyphd.optimization.optimizers import (
     rate_until,
     sgd_least_squares,
 )
-from diyphd.optimization.quadratic import make_quadratic
+from diyphd.optimization.quadratic import gradient_descent, make_quadratic, measured_rate
 
 
 def test_heavy_ball_and_nesterov_rates_match_theory():
@@ -98,3 +101,26 @@ def test_ps02_adam_step_reference_equals_torch():
         opt.step()
         theta, m, v = adam_step(theta, g, m, v, t, lr=0.01)
     assert np.max(np.abs(theta - p.detach().numpy())) < 1e-12
+
+
+def test_mistuned_heavy_ball_slow_root_is_gd_with_step_eta_over_one_minus_beta():
+    """Tuned for 10μ, is the heavy ball's slow root 1 − ημ/(1−β), not 1 − ημ/(1−√β), as measured?"""
+    p = make_quadratic(kappa=1000, dim=20, rng=np.random.default_rng(1000))
+    step, beta = heavy_ball_params(p.L, 10 * p.mu)
+    slow = max(abs(np.roots([1, -(1 + beta - step * p.mu), beta])))
+    assert slow == pytest.approx(1 - step * p.mu / (1 - beta), abs=5e-4)
+    assert abs(slow - (1 - step * p.mu / (1 - np.sqrt(beta)))) > 5e-3
+    measured = rate_until(heavy_ball(p, step, beta, np.zeros(20), 3000))
+    assert measured == pytest.approx(slow, abs=1e-4)
+
+
+def test_ps01_momentum_reference_states_the_measured_speed_up():
+    """Does ps01's reference answer give the heavy ball's speed-up over GD (step 1/L) at κ = 100
+    that the measured rates give (2√κ = 20, not Nesterov's √κ = 10)?"""
+    text = get("optimization.ps01.momentum_why").reference
+    claimed = float(re.search(r"\((\d+) times at κ = 100\)", text).group(1))
+    p = make_quadratic(kappa=100, dim=20, rng=np.random.default_rng(100))
+    gd = measured_rate(gradient_descent(p, 1 / p.L, np.zeros(20), 3000))
+    hb = rate_until(heavy_ball(p, *heavy_ball_params(p.L, p.mu), np.zeros(20), 400), jordan=True)
+    assert np.log(hb) / np.log(gd) == pytest.approx(claimed, rel=0.05)
+    assert "1 − 1/√κ" not in text
