@@ -7,11 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from diyphd.research_practice.preregister import REQUIRED, decide, fingerprint, load_claims_file
+from diyphd.research_practice.preregister import (
+    CLAIM_KEYS,
+    REQUIRED,
+    decide,
+    fingerprint,
+    load_claims_file,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
-GOOD = {
-    "question": "Does batch normalization help on raw inputs?",
+CLAIM = {
+    "id": "H1",
     "hypothesis": "On digits with raw pixel inputs, batch normalization raises the test accuracy "
     "by at least 5 percentage points compared with the plain MLP.",
     "metric": "test accuracy",
@@ -20,8 +26,12 @@ GOOD = {
     "direction": "at_least",
     "seeds": [0, 1, 2, 3, 4],
     "decision_rule": "95 % t-interval of the paired difference",
-    "kill_criterion": "pilot interval entirely below 0.05",
+}
+GOOD = {
+    "question": "Does batch normalization help on raw inputs?",
     "declared_on": "2026-12-01",
+    "kill_criterion": "pilot interval entirely below 0.05",
+    "claims": [CLAIM],
 }
 
 
@@ -44,9 +54,24 @@ def test_a_missing_key_is_refused(tmp_path, key):
         load_claims_file(_write(tmp_path, data))
 
 
+@pytest.mark.parametrize("key", CLAIM_KEYS)
+def test_a_claim_missing_a_key_is_refused(tmp_path, key):
+    """Is a claim without its threshold (or any other key) refused?"""
+    data = dict(GOOD, claims=[{k: v for k, v in CLAIM.items() if k != key}])
+    with pytest.raises(ValueError, match=key):
+        load_claims_file(_write(tmp_path, data))
+
+
+def test_an_empty_claims_list_is_refused(tmp_path):
+    """Is a claims file that declares nothing refused?"""
+    with pytest.raises(ValueError, match="no claim"):
+        load_claims_file(_write(tmp_path, dict(GOOD, claims=[])))
+
+
 def test_a_vague_hypothesis_is_refused(tmp_path):
     """Is 'improves performance' refused as not falsifiable?"""
-    data = dict(GOOD, hypothesis="Batch normalization improves performance on raw inputs.")
+    vague = dict(CLAIM, hypothesis="Batch normalization improves performance on raw inputs.")
+    data = dict(GOOD, claims=[vague])
     with pytest.raises(ValueError, match="not falsifiable"):
         load_claims_file(_write(tmp_path, data))
 
@@ -63,7 +88,7 @@ def test_fingerprint_changes_with_the_file(tmp_path):
     """Does editing the claims file after the fact change its fingerprint?"""
     path = _write(tmp_path, GOOD)
     before = fingerprint(path)
-    path.write_text(json.dumps(dict(GOOD, threshold=0.01)))
+    path.write_text(json.dumps(dict(GOOD, kill_criterion="never")))
     assert fingerprint(path) != before
 
 

@@ -17,11 +17,13 @@ from typing import Any
 from diyphd.common.claims import verdict
 from diyphd.research_practice.hypothesis import parse_hypothesis
 
-__all__ = ["REQUIRED", "decide", "fingerprint", "load_claims_file"]
+__all__ = ["CLAIM_KEYS", "REQUIRED", "decide", "fingerprint", "load_claims_file"]
 
-#: Keys every claims file declares.
-REQUIRED = (
-    "question",
+#: Keys a claims file declares once.
+REQUIRED = ("question", "declared_on", "kill_criterion", "claims")
+#: Keys each of its claims declares.
+CLAIM_KEYS = (
+    "id",
     "hypothesis",
     "metric",
     "comparison",
@@ -29,8 +31,6 @@ REQUIRED = (
     "direction",
     "seeds",
     "decision_rule",
-    "kill_criterion",
-    "declared_on",
 )
 _OUTCOMES = {"reproduced": "supported", "not": "refuted", "inconclusive": "inconclusive"}
 
@@ -40,19 +40,30 @@ def fingerprint(path: str | Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
 
 
-def load_claims_file(path: str | Path) -> dict[str, Any]:
-    """Read and validate a claims file; a missing key or a malformed hypothesis is an error."""
-    claims = json.loads(Path(path).read_text())
-    missing = [k for k in REQUIRED if k not in claims]
+def _check_claim(path: str | Path, claim: dict[str, Any]) -> None:
+    name = claim.get("id", "?")
+    missing = [k for k in CLAIM_KEYS if k not in claim]
     if missing:
-        raise ValueError(f"{path}: the claims file lacks {', '.join(missing)}")
-    if claims["direction"] not in ("at_least", "at_most"):
-        raise ValueError(f"{path}: direction must be 'at_least' or 'at_most'")
-    form = parse_hypothesis(claims["hypothesis"])
+        raise ValueError(f"{path}: claim {name} lacks {', '.join(missing)}")
+    if claim["direction"] not in ("at_least", "at_most"):
+        raise ValueError(f"{path}: claim {name}: direction must be 'at_least' or 'at_most'")
+    form = parse_hypothesis(claim["hypothesis"])
     if not form.ok:
         why = "; ".join(form.problems) or "missing " + ", ".join(form.missing())
-        raise ValueError(f"{path}: the hypothesis is not falsifiable as written ({why})")
-    return claims
+        raise ValueError(f"{path}: claim {name}: the hypothesis is not falsifiable ({why})")
+
+
+def load_claims_file(path: str | Path) -> dict[str, Any]:
+    """Read and validate a claims file; a missing key or a malformed hypothesis is an error."""
+    data = json.loads(Path(path).read_text())
+    missing = [k for k in REQUIRED if k not in data]
+    if missing:
+        raise ValueError(f"{path}: the claims file lacks {', '.join(missing)}")
+    if not data["claims"]:
+        raise ValueError(f"{path}: the claims file declares no claim")
+    for claim in data["claims"]:
+        _check_claim(path, claim)
+    return data
 
 
 def decide(ci: tuple[float, float], threshold: float, direction: str = "at_least") -> str:
