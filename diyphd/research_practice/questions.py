@@ -5,7 +5,8 @@
 quantity, comparison, threshold and direction, each worth an equal share. A text that fails a
 gate (keyword salad, a hedge, both directions, nothing measured) earns no automatic points at
 all, so key words cannot buy them. The rubric (falsifiable in substance, a decision rule, why
-it matters) is self-scored and shown apart, as in every text question.
+it matters) is self-scored and counts once the automatic part passes, as in every text
+question (:mod:`diyphd.learner.grading.text`).
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ _HELP = {
 class HypothesisQuestion(TextQuestion):
     """A hypothesis whose automatic points come from its parsed form, not from key words."""
 
-    def grade(self, answer: Any, self_scores: dict | None = None, **kwargs: Any) -> Result:
-        result = super().grade(answer, self_scores=self_scores)
+    def _grade(self, answer: Any, self_scores: Any = None) -> Result:
+        result = super()._grade(answer, self_scores=self_scores)
         if not result.attempted or not isinstance(answer, str):
             return result
         form = parse_hypothesis(answer)
@@ -47,4 +48,8 @@ class HypothesisQuestion(TextQuestion):
                 Row(f"{part}: {found or 'not found'}", ok, share if ok else 0.0, share, msg)
             )
         result.rows = rows
+        passed = all(r.passed for r in rows)
+        for row in result.self_rows:
+            if row.points:
+                row.message = "" if passed else "counts once the automatic part passes"
         return result
