@@ -79,3 +79,14 @@ def test_fit_step_counts_optimisation_steps():
         check_every_step=True, **{**kw, "epochs": 3},
     )  # fmt: skip
     assert frozen.fit_step is None and frozen.steps == 3 * per_epoch
+
+
+def test_fit_step_shortcut_for_full_accuracy_is_exact():
+    """Does the perfect-batch shortcut for a target of 1 find the same step as a full check?"""
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(40, 3)).astype(np.float32)
+    y = (x[:, 0] + x[:, 1] > 0).astype(int)
+    kw = dict(epochs=80, batch_size=8, seed=1, check_every_step=True)
+    fast = train_classifier(mlp(3, [32], 2, seed=1), x, y, stop_at_train_acc=1.0, **kw)
+    full = train_classifier(mlp(3, [32], 2, seed=1), x, y, stop_at_train_acc=1 - 1e-9, **kw)
+    assert fast.fit_step is not None and fast.fit_step == full.fit_step

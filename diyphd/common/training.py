@@ -103,6 +103,7 @@ def train_classifier(
     n = len(xtr)
     bs = n if batch_size is None else batch_size
     hist = History()
+    check = check_every_step and stop_at_train_acc is not None
     for _ in range(epochs):
         model.train()
         order = torch.randperm(n, generator=gen).to(device)
@@ -110,20 +111,34 @@ def train_classifier(
         for start in range(0, n, bs):
             idx = order[start : start + bs]
             opt.zero_grad()
-            loss = nn.functional.cross_entropy(model(xtr[idx]), ytr[idx])
+            logits = model(xtr[idx])
+            if check and _reached(model, xtr, ytr, logits, ytr[idx], stop_at_train_acc):
+                hist.fit_step = hist.steps  # reached before this step's update
+                break
+            loss = nn.functional.cross_entropy(logits, ytr[idx])
             loss.backward()
             opt.step()
             hist.steps += 1
             total, seen = total + loss.item() * len(idx), seen + len(idx)
-            if check_every_step and stop_at_train_acc is not None:
-                if accuracy(model, xtr, ytr) >= stop_at_train_acc:
-                    hist.fit_step = hist.steps
-                    break
-                model.train()
-        hist.train_loss.append(total / seen)
+        hist.train_loss.append(total / max(seen, 1))
         hist.train_acc.append(accuracy(model, xtr, ytr))
+        if check and hist.fit_step is None and hist.train_acc[-1] >= stop_at_train_acc:
+            hist.fit_step = hist.steps
         if xte is not None:
             hist.test_acc.append(accuracy(model, xte, yte))
         if stop_at_train_acc is not None and hist.train_acc[-1] >= stop_at_train_acc:
             break
     return hist
+
+
+def _reached(model, x, y, batch_logits, batch_y, target) -> bool:
+    """Whether the training accuracy has reached ``target`` (checked before an update).
+
+    For ``target = 1`` a batch with one error proves the answer is no, so the full training
+    set is evaluated only when the batch is perfect: exact, and far cheaper.
+    """
+    if target >= 1.0 and not bool((batch_logits.argmax(1) == batch_y).all()):
+        return False
+    reached = accuracy(model, x, y) >= target
+    model.train()
+    return reached
