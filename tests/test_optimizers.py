@@ -22,6 +22,7 @@ from diyphd.optimization.optimizers import (
     nesterov_params,
     rate_until,
     sgd_least_squares,
+    sgd_stationary_covariance,
 )
 from diyphd.optimization.quadratic import gradient_descent, make_quadratic, measured_rate
 
@@ -117,6 +118,8 @@ def test_mistuned_heavy_ball_slow_root_is_gd_with_step_eta_over_one_minus_beta()
 def test_ps01_momentum_reference_states_the_measured_speed_up():
     """Does ps01's reference answer give the heavy ball's speed-up over GD (step 1/L) at κ = 100
     that the measured rates give (2√κ = 20, not Nesterov's √κ = 10)?"""
+    import diyphd.problems.optimization.ps01_gradient_methods  # noqa: F401  (registers it)
+
     text = get("optimization.ps01.momentum_why").reference
     claimed = float(re.search(r"\((\d+) times at κ = 100\)", text).group(1))
     p = make_quadratic(kappa=100, dim=20, rng=np.random.default_rng(100))
@@ -124,3 +127,36 @@ def test_ps01_momentum_reference_states_the_measured_speed_up():
     hb = rate_until(heavy_ball(p, *heavy_ball_params(p.L, p.mu), np.zeros(20), 400), jordan=True)
     assert np.log(hb) / np.log(gd) == pytest.approx(claimed, rel=0.05)
     assert "1 − 1/√κ" not in text
+
+
+def test_stationary_covariance_is_a_fixed_point_of_one_sgd_step():
+    """Is S unchanged by one SGD step in expectation: S = E[(I−ηxxᵀ)S(I−ηxxᵀ)] + η²E[r²xxᵀ]?"""
+    rng = np.random.default_rng(3)
+    X = rng.standard_normal((200, 4)) * [1.0, 2.0, 0.5, 1.0]
+    y = X @ rng.standard_normal(4) + 0.3 * rng.standard_normal(200)
+    r = y - X @ np.linalg.lstsq(X, y, rcond=None)[0]
+    eta = 0.05
+    S = sgd_stationary_covariance(X, r, eta)
+    step_once = sum(
+        (np.eye(4) - eta * np.outer(x, x)) @ S @ (np.eye(4) - eta * np.outer(x, x))
+        + eta**2 * ri**2 * np.outer(x, x)
+        for x, ri in zip(X, r, strict=True)
+    ) / len(X)
+    np.testing.assert_allclose(step_once, S, rtol=1e-10, atol=1e-14)
+    assert np.linalg.eigvalsh(S)[0] > 0
+
+
+def test_stationary_floor_matches_gaussian_fourth_moment_for_gaussian_data():
+    """For x ~ N(0, I), is tr(HS)/2 near (η tr C/4)/(1 − η(d+2)/2), not the E‖x‖² = d version?"""
+    rng = np.random.default_rng(4)
+    n, d, eta = 20_000, 10, 0.02
+    X = rng.standard_normal((n, d))
+    r = 0.5 * rng.standard_normal(n)
+    r -= X @ np.linalg.lstsq(X, r, rcond=None)[0]  # residuals orthogonal to X, as at w*
+    H, C = X.T @ X / n, (X * r[:, None] ** 2).T @ X / n
+    floor = 0.5 * np.trace(H @ sgd_stationary_covariance(X, r, eta))
+    first = eta * np.trace(C) / 4
+    assert floor == pytest.approx(first / (1 - eta * (d + 2) / 2), rel=0.01)
+    assert abs(floor / (first / (1 - eta * d / 2)) - 1) > 0.015
+    with pytest.raises(ValueError, match="too large"):
+        sgd_stationary_covariance(X, r, 0.3)

@@ -95,6 +95,34 @@ def sgd_least_squares(
     return out
 
 
+def sgd_stationary_covariance(
+    X: np.ndarray,  # noqa: N803
+    residuals: np.ndarray,
+    step: float,
+) -> np.ndarray:
+    """Exact stationary covariance ``S`` of ``w_k − w*`` for constant-step SGD (B = 1, lesson 3).
+
+    Single examples drawn uniformly with replacement from ``X`` with least-squares residuals
+    ``residuals = y − Xw*``: ``S`` solves the linear equation
+    ``HS + SH − η·E[x xᵀ S x xᵀ] = η·C`` with ``H = XᵀX/n`` and ``C = E[r² x xᵀ]``, solved here as
+    a d²×d² system. The mean excess loss at stationarity is ``tr(HS)/2``. ValueError if the
+    solution is not positive semi-definite: the step is then too large for SGD's second moments
+    to settle.
+    """
+    X, r = np.asarray(X, float), np.asarray(residuals, float)
+    n, d = X.shape
+    H = X.T @ X / n
+    C = (X * r[:, None] ** 2).T @ X / n
+    outer = np.einsum("ni,nj->nij", X, X).reshape(n, d * d)  # row i: vec(x_i x_iᵀ)
+    eye = np.eye(d)
+    op = np.kron(H, eye) + np.kron(eye, H) - step * (outer.T @ outer) / n
+    S = np.linalg.solve(op, step * C.reshape(-1)).reshape(d, d)
+    S = 0.5 * (S + S.T)
+    if np.linalg.eigvalsh(S)[0] < 0:
+        raise ValueError(f"step {step:g} is too large: SGD has no stationary distribution here")
+    return S
+
+
 # ---------------------------------------------------------------- adaptive (lesson 4)
 
 
