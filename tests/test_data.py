@@ -110,3 +110,14 @@ def test_cifar10_reads_the_pickled_batches(tmp_path):
     (tmp_path / "test_batch").unlink()
     with pytest.raises(FileNotFoundError, match="test_batch"):
         cifar10(tmp_path)
+
+
+def test_data_dir_reads_the_environment(tmp_path, monkeypatch):
+    """Does data_dir find $DIYPHD_DATA/name, and say what to download when it is missing?"""
+    from diyphd.common.data import data_dir
+
+    monkeypatch.setenv("DIYPHD_DATA", str(tmp_path))
+    (tmp_path / "mnist").mkdir()
+    assert data_dir("mnist") == tmp_path / "mnist"
+    with pytest.raises(FileNotFoundError, match="download cifar-10-batches-py"):
+        data_dir("cifar-10-batches-py")

@@ -68,6 +68,25 @@ def standardize_features(x_train: np.ndarray, x_test: np.ndarray) -> tuple[np.nd
 
 # --- the papers' datasets, read from the standard files ------------------------------------
 
+
+def data_dir(name: str) -> Path:
+    """The folder holding a downloaded dataset: ``$DIYPHD_DATA/name`` (default ``~/diyphd-data``).
+
+    Raises ``FileNotFoundError`` with what to download when it is missing: the book never
+    downloads anything; the ``paper`` tier of a reproduction reads what the learner fetched.
+    """
+    import os
+
+    root = Path(os.environ.get("DIYPHD_DATA", Path.home() / "diyphd-data")).expanduser()
+    folder = root / name
+    if not folder.is_dir():
+        raise FileNotFoundError(
+            f"{folder} not found: download {name} there (or set DIYPHD_DATA to its parent) "
+            "to run the paper tier"
+        )
+    return folder
+
+
 _IDX_DTYPES = {0x08: np.uint8, 0x09: np.int8, 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
 
 
