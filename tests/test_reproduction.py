@@ -93,6 +93,15 @@ def test_lottery_run_tiny():
     ]
     left = [r["weights_left"] for r in rows]
     assert left[0] == 1.0 and left[1] == left[2] and 0.2 < left[3] < 0.3
+    assert all(1 <= r["best_epoch"] <= 2 for r in rows)
+
+
+def test_lottery_run_takes_any_input_width():
+    """Does lottery_run build its network for the data's width (784 for MNIST), not only 64?"""
+    rng = np.random.default_rng(0)
+    x, y = rng.normal(size=(40, 12)), rng.integers(0, 10, 40)
+    rows = lottery_run(x, y, x, y, seed=0, widths=[8], rounds=1, rate=0.5, epochs=1)
+    assert len(rows) == 3 and rows[1]["weights_left"] < 1.0
     assert all(0 <= r["test_acc"] <= 1 for r in rows)
     assert np.isfinite([r["test_acc"] for r in rows]).all()
 

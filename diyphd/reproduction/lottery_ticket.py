@@ -42,8 +42,10 @@ def magnitude_masks(
     return new
 
 
-def _masked_mlp(widths: list[int], seed: int, masks: list[torch.Tensor] | None) -> nn.Module:
-    net = mlp(64, widths, 10, seed=seed)
+def _masked_mlp(
+    d_in: int, widths: list[int], seed: int, masks: list[torch.Tensor] | None
+) -> nn.Module:
+    net = mlp(d_in, widths, 10, seed=seed)
     if masks is not None:
         for layer, mask in zip(_linears(net), masks, strict=True):
             prune.custom_from_mask(layer, "weight", mask)
@@ -69,10 +71,12 @@ def lottery_run(
     Round 0 trains the dense net from init ``θ₀`` (seed ``seed``). Each later round prunes
     ``rate`` of the surviving weights of the last *ticket* by magnitude, then trains (a) the
     ticket, the mask applied to ``θ₀``, and (b) the same mask on a fresh random init. Returns
-    one row per trained network: round, kind, fraction of weights left, final test accuracy.
+    one row per trained network: round, kind, fraction of weights left, final test accuracy,
+    and ``best_epoch``, the first epoch of highest test accuracy (our stand-in for the paper's
+    early-stopping iteration, the iteration of minimum validation loss).
     """
     opt = lambda p: torch.optim.Adam(p, lr=lr)  # noqa: E731 - Frankle & Carbin's optimizer
-    dense = _masked_mlp(widths, seed, None)
+    dense = _masked_mlp(x_train.shape[1], widths, seed, None)
     masks = [torch.ones_like(layer.weight) for layer in _linears(dense)]
     rows, trained = [], None
     for r in range(rounds + 1):
@@ -81,14 +85,15 @@ def lottery_run(
         left = float(sum(m.sum() for m in masks) / sum(m.numel() for m in masks))
         kinds = [("ticket", seed)] + ([("reinit", 10_000 + seed)] if r > 0 else [])
         for kind, init_seed in kinds:
-            net = _masked_mlp(widths, init_seed, masks)
+            net = _masked_mlp(x_train.shape[1], widths, init_seed, masks)
             hist = train_classifier(
                 net, x_train, y_train, x_test, y_test, epochs=epochs,
                 batch_size=batch_size, optimizer=opt, seed=seed, device=device,
             )  # fmt: skip
             rows.append(
                 {"seed": seed, "round": r, "kind": kind, "weights_left": left,
-                 "test_acc": hist.test_acc[-1]}
+                 "test_acc": hist.test_acc[-1],
+                 "best_epoch": int(np.argmax(hist.test_acc)) + 1}
             )  # fmt: skip
             if kind == "ticket":
                 trained = copy.deepcopy(net)
