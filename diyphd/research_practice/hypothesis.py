@@ -52,7 +52,8 @@ VERB = re.compile(
     r"\b(is|are|will|would|does|do|has|have|stays?|remains?|reaches|achieves|yields|gives|makes|"
     r"keeps|needs|takes|trains|converges|fits|matches|beats|raises|lowers|reduces|increases|"
     r"decreases|improves|exceeds|cuts|shrinks|raise|lower|reduce|increase|decrease|improve|"
-    r"exceed|make|keep|need|take|train|converge|fit|match|beat|reach|achieve|yield|give)\b",
+    r"exceed|make|keep|need|take|train|converge|fit|match|beat|reach|achieve|yield|give|"
+    r"helps?|works?|outperforms?)\b",
     re.I,
 )
 _QUALIFIERS = re.compile(r"\b(no )?(more|less|fewer) than\b|\bat (least|most)\b", re.I)

@@ -22,9 +22,9 @@ from diyphd.writing.finding import Finding
 __all__ = ["check_release"]
 
 _README_PARTS = {
-    "install": r"\binstall",
-    "reproduce": r"\breproduc|\brun\b",
-    "results": r"\bresults?\b",
+    "how to install": r"\binstall",
+    "how to reproduce the results": r"\breproduc|\brun\b",
+    "what the results are": r"\bresults?\b",
 }
 _PIN = re.compile(r"^[A-Za-z0-9_.\-\[\]]+\s*==\s*[\w.+!-]+")
 _SEED = re.compile(r"(seed\w*\s*[=(]\s*\d|manual_seed\(\s*\d|default_rng\(\s*\d)")
@@ -42,7 +42,7 @@ def _environment(folder: Path) -> list[Finding]:
     req = _first(folder, ("requirements*.txt",))
     env = _first(folder, ("environment.yml", "environment.yaml"))
     if req is None and env is None:
-        return [Finding("environment", str(folder), "no requirements.txt or environment.yml")]
+        return [Finding("environment", "the release", "no requirements.txt or environment.yml")]
     findings = []
     if req is not None:
         for line in req.read_text().splitlines():
@@ -59,17 +59,17 @@ def check_release(folder: str | Path) -> list[Finding]:
         return [Finding("release", str(folder), "no such folder")]
     findings = []
     if _first(folder, ("LICENSE*", "LICENCE*", "COPYING*")) is None:
-        findings.append(Finding("licence", str(folder), "no LICENSE file: nobody may reuse it"))
+        findings.append(Finding("licence", "the release", "no LICENSE file: nobody may reuse it"))
     readme = _first(folder, ("README*",))
     if readme is None:
-        findings.append(Finding("readme", str(folder), "no README"))
+        findings.append(Finding("readme", "the release", "no README"))
     else:
         text = readme.read_text()
         for part, pattern in _README_PARTS.items():
             if not re.search(pattern, text, flags=re.IGNORECASE):
-                findings.append(Finding("readme", readme.name, f"says nothing on how to {part}"))
+                findings.append(Finding("readme", readme.name, f"says nothing on {part}"))
     findings += _environment(folder)
     code = " ".join(p.read_text() for p in folder.rglob("*.py"))
     if not _SEED.search(code):
-        findings.append(Finding("seeds", str(folder), "no seed is set in the code"))
+        findings.append(Finding("seeds", "the code", "no seed is set in the code"))
     return findings

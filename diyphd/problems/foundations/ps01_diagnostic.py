@@ -246,8 +246,9 @@ register(
             "a": "slope 1 would be a model that gets even the first derivative wrong.",
             "b": "slope 2 is the error of the first-order (linear) model.",
             "c": "the first omitted term is t³/6 · D³L[d, d, d].",
-            "d": "slope 4 happens only when the third derivative along d vanishes (a quadratic, "
-            "or a symmetric point).",
+            "d": "slope 4 needs the third derivative along d to vanish and the fourth not to, "
+            "e.g. cos t at t = 0, whose error is cos t − 1 + t²/2 ≈ t⁴/24; for a quadratic the "
+            "error is exactly 0, with no slope at all.",
         },
         points=1,
         hint="Which power of t is the first term the second-order model leaves out?",
