@@ -74,3 +74,16 @@ def test_reads_the_latest_attempt_from_the_gradebook():
     assert set(rows) == {q.id, "foundations.ps01.kl"}
     got = scores(rows)
     assert got["taylor_order"] == 1.0 and got["kl"] == 0.0
+
+
+def test_taylor_question_slope_examples_hold():
+    """Does the Taylor question's slope-4 example (cos t at 0) have slope 4, and does it say that a
+    quadratic's second-order error is exactly 0 rather than offer it as a slope-4 case?"""
+    import numpy as np
+
+    from diyphd.foundations.rates import loglog_slope
+
+    explanation = get("foundations.ps01.taylor_order").explanations["d"]
+    t = np.logspace(-2, -1, 8)
+    assert abs(loglog_slope(t, np.cos(t) - 1 + t**2 / 2) - 4) < 0.05
+    assert "cos t" in explanation and "exactly 0" in explanation
