@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import argparse
 
-from diyphd.learner.cli import grade, log, plan, progress, student
+from diyphd.learner.cli import grade, log, milestone, plan, progress, student
 
-VERBS = [student, grade, progress, plan, log]
+VERBS = [student, grade, progress, plan, milestone, log]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,12 +15,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--hours-per-week", type=float, required=True, help="your weekly budget")
     p.add_argument("--start", type=date.fromisoformat, default=None, help="YYYY-MM-DD (today)")
     p.add_argument("--themes", nargs="+", default=None, help="only these themes, e.g. optimization")
+    p.add_argument("--research", action="store_true", help="a 12-month research plan instead")
     p.add_argument("--out", type=Path, default=WORKSPACE, help="folder for plan.md and plan.ics")
     p.add_argument("--no-save", action="store_true", help="do not store it as your current plan")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.research:
+        from diyphd.learner.research_plan import run_cli
+
+        return run_cli(args)
     try:
         weeks = plan.make_plan(args.hours_per_week, args.start, args.themes)
     except ValueError as exc:

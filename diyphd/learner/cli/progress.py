@@ -57,5 +57,9 @@ def run(args: argparse.Namespace) -> int:
         )
     else:
         print("\nNo study plan stored: `python -m diyphd plan --hours-per-week 8` makes one.")
+    from diyphd.learner.research_plan import report as research_report
+
+    if research := research_report():
+        print("\n" + research)
     print(f"(gradebook: {gradebook.default_path()}; set DIYPHD_GRADEBOOK to move it)")
     return 0
