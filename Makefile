@@ -59,13 +59,14 @@ build-book: $(STAMP)
 site: $(STAMP)
 	$(OFFLINE) $(BIN)/python -m pytest tests/browser -q -rs -p no:cacheprovider
 
-## The learner's copies of the problem sets (solutions stubbed) in workspace/.
+## The learner's copies of the lessons and problem sets (solutions stubbed) in workspace/.
 workspace: $(STAMP)
-	$(BIN)/python -m diyphd student
+	$(BIN)/diyphd student
 
-## JupyterLab opened on the learner's workspace (lessons are one folder up).
+## JupyterLab on workspace/ only (tools/jupyter_lab_config.py: no news pop-up, .venv/bin on the
+## terminal's PATH).
 lab: workspace
-	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/workspace
+	$(BIN)/jupyter lab --config=tools/jupyter_lab_config.py
 
 ## Preview the built book on http://localhost:8000
 serve:

@@ -86,7 +86,7 @@ def test_theme_filter_and_bad_input(repo):
     assert _paths(weeks) == ["notebooks/beta/01_first"]
     with pytest.raises(ValueError, match="unknown theme"):
         plan.make_plan(10, themes=["gamma"], root=repo)
-    with pytest.raises(ValueError, match="positive"):
+    with pytest.raises(ValueError, match="above 0"):
         plan.make_plan(0, root=repo)
 
 
@@ -129,4 +129,50 @@ def test_cli_plan_writes_files_and_progress_reports(tmp_path, capsys):
     capsys.readouterr()
     assert main(["progress"]) == 0
     assert "Plan: " in capsys.readouterr().out
-    assert main(["plan", "--hours-per-week", "-1", "--out", str(out)]) == 2
+
+
+@pytest.mark.parametrize("hours", ["inf", "nan", "0", "-1", "169", "-inf", "eight"])
+def test_bad_hours_are_refused_with_a_message(hours, capsys):
+    """Is every weekly budget no week can hold (inf, nan, 0, negative, >168, text) refused
+    with a message and exit status 2, never a traceback?"""
+    with pytest.raises(SystemExit) as stop:
+        main(["plan", f"--hours-per-week={hours}", "--no-save"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "--hours-per-week" in err and "Traceback" not in err
+    assert "above 0" in err or "not a number" in err
+
+
+def test_unknown_theme_lists_the_themes(repo):
+    """Does an unknown theme's error name the themes there are?"""
+    with pytest.raises(ValueError, match=r"gamma; the themes are: alpha, beta"):
+        plan.make_plan(10, themes=["gamma"], root=repo)
+
+
+def test_weeks_run_monday_to_sunday(repo):
+    """From a Wednesday start, does week 1 run from that week's Monday to Sunday, as the
+    research log's weeks do?"""
+    from diyphd.learner import research_log
+
+    wednesday = date(2026, 3, 4)
+    weeks = plan.make_plan(1.5, wednesday, root=repo)
+    assert weeks[0].start == date(2026, 3, 2) and weeks[0].end == date(2026, 3, 8)
+    assert (weeks[0].start, weeks[0].end) == research_log.week_of(wednesday)
+
+
+def test_one_week_is_singular_and_paths_are_workspace_copies(repo):
+    """Does a one-week plan say '1 week' (not '1 weeks') and name each task's workspace copy?"""
+    weeks = plan.make_plan(10, date(2026, 1, 5), themes=["beta"], root=repo)
+    md = plan.to_markdown(weeks, 10)
+    assert "1 week," in md and "1 weeks" not in md
+    assert "(`workspace/beta/01_first.ipynb`)" in md
+
+
+def test_capstone_worked_example_comes_before_the_capstone():
+    """In the real plan, is the capstone's worked example scheduled before the capstone itself,
+    and every lesson of a theme still in its toc order?"""
+    order = list(dict.fromkeys(_paths(plan.make_plan(8, date(2026, 1, 5)))))
+    example = order.index("notebooks/capstone/02_worked_example_batchnorm")
+    assert example < order.index("notebooks/capstone/01_thesis_template")
+    opt = [p for p in order if p.startswith("notebooks/optimization/")]
+    assert opt == sorted(opt)

@@ -53,10 +53,37 @@ def test_weekly_note_keeps_to_its_week():
     assert text.count("## Monday") == 1 and "week 6 of 2026" in text
 
 
-def test_empty_week_and_empty_entry(capsys):
-    """Does an empty week say so, and is an empty entry refused with a message?"""
+def test_empty_week_and_empty_entry():
+    """Does an empty week say so, and is an empty entry refused by the store?"""
     assert "No entries this week." in research_log.weekly_note(date(2030, 1, 1))
     with pytest.raises(ValueError):
         research_log.add(research_log.Entry(date(2030, 1, 1)))
-    assert main(["log"]) == 2
-    assert "empty log entry" in capsys.readouterr().out
+
+
+def test_bare_log_shows_this_week(capsys):
+    """Does `diyphd log` with no text print this week's log (and how to add), adding nothing?"""
+    research_log.add(research_log.Entry(research_log.today(), "read the Adam paper"))
+    assert main(["log"]) == 0
+    out = capsys.readouterr().out
+    assert "# Research log, week" in out and "read the Adam paper" in out
+    assert "diyphd log" in out
+    monday, sunday = research_log.week_of(research_log.today())
+    assert len(research_log.entries(monday, sunday)) == 1
+
+
+@pytest.mark.parametrize("day", ["2999-01-01", "tomorrow", "2026-02-30"])
+def test_bad_day_is_refused(day, capsys):
+    """Is a future or malformed --day refused with a message, the entry not stored?"""
+    with pytest.raises(SystemExit) as stop:
+        main(["log", "did things", "--day", day])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "--day" in err and ("future" in err or "YYYY-MM-DD" in err)
+    assert research_log.entries(date(2000, 1, 1), date(3000, 1, 1)) == []
+
+
+def test_today_is_accepted(capsys):
+    """Is --day today accepted and the entry stored on that day?"""
+    today = research_log.today()
+    assert main(["log", "wrote the intro", "--day", today.isoformat()]) == 0
+    assert [e.note for e in research_log.entries(today, today)] == ["wrote the intro"]

@@ -174,3 +174,88 @@ def test_copies_pass_nbval(tmp_path):
     done = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-2000:]
     assert " passed" in done.stdout
+
+
+def test_an_edited_new_copy_is_never_overwritten(tmp_path):
+    """When the learner edited both the copy and its .new version, does the next curriculum
+    change go to a numbered .new.2 copy, every edit kept?"""
+    src, ws = _make_source(tmp_path), tmp_path / "workspace"
+    write_workspace(src, ws)
+    copy, beside = ws / "demo" / "ps01_demo.ipynb", ws / "demo" / "ps01_demo.new.ipynb"
+    copy.write_text(copy.read_text().replace("YOUR CODE HERE", "mine"))
+    _make_source(tmp_path, answer="x * 2")
+    assert write_workspace(src, ws)[0].beside == beside
+    beside.write_text(beside.read_text().replace("YOUR CODE HERE", "merging"))
+    _make_source(tmp_path, answer="x + x")
+    (item,) = write_workspace(src, ws)
+    assert item.beside == ws / "demo" / "ps01_demo.new.2.ipynb" and item.beside.exists()
+    assert "mine" in copy.read_text() and "merging" in beside.read_text()
+    assert write_workspace(src, ws)[0].beside == item.beside  # stable on a rerun
+
+
+def test_untouched_new_copy_is_refreshed(tmp_path):
+    """Is a .new copy the learner never opened simply replaced by a newer version?"""
+    src, ws = _make_source(tmp_path), tmp_path / "workspace"
+    write_workspace(src, ws)
+    copy = ws / "demo" / "ps01_demo.ipynb"
+    copy.write_text(copy.read_text().replace("YOUR CODE HERE", "mine"))
+    _make_source(tmp_path, answer="x * 2")
+    write_workspace(src, ws)
+    _make_source(tmp_path, answer="x + x")
+    (item,) = write_workspace(src, ws)
+    assert item.beside == ws / "demo" / "ps01_demo.new.ipynb"
+    assert not (ws / "demo" / "ps01_demo.new.2.ipynb").exists()
+
+
+def test_cli_prints_the_merging_note(tmp_path, capsys):
+    """Does `diyphd student` say how to merge when a new version lands beside an edited copy?"""
+    from diyphd.__main__ import main
+
+    src, ws = _make_source(tmp_path), tmp_path / "workspace"
+    args = ["student", "--source", str(src), "--lessons", str(tmp_path / "none"), "--out", str(ws)]
+    main(args)
+    copy = ws / "demo" / "ps01_demo.ipynb"
+    copy.write_text(copy.read_text().replace("YOUR CODE HERE", "mine"))
+    _make_source(tmp_path, answer="x * 2")
+    capsys.readouterr()
+    main(args)
+    out = capsys.readouterr().out
+    assert "the new version is" in out and "To merge a new version" in out
+
+
+def test_lessons_and_their_files_are_copied(tmp_path):
+    """Are lessons copied beside the problem sets of their theme, outputs cleared, nbval tags
+    dropped, and the files beside a lesson (data it reads) copied as they are?"""
+    lessons = tmp_path / "notebooks"
+    (lessons / "demo").mkdir(parents=True)
+    cell = nbformat.v4.new_code_cell("print(1)", metadata={"tags": ["nbval-check-output"]})
+    cell.outputs = [nbformat.v4.new_output("stream", text="1\n")]
+    nbformat.write(nbformat.v4.new_notebook(cells=[cell]), lessons / "demo" / "01_intro.ipynb")
+    (lessons / "demo" / "claims.json").write_bytes(b'{"tolerance": 0.1}\n')
+    src, ws = _make_source(tmp_path), tmp_path / "workspace"
+    statuses = {w.path.name: w.status for w in write_workspace(src, ws, lessons=lessons)}
+    assert statuses == dict.fromkeys(
+        ["01_intro.ipynb", "claims.json", "ps01_demo.ipynb"], "created"
+    )
+    copy = nbformat.read(ws / "demo" / "01_intro.ipynb", as_version=4)
+    assert copy.cells[0].outputs == [] and "tags" not in copy.cells[0].metadata
+    assert (ws / "demo" / "claims.json").read_bytes() == b'{"tolerance": 0.1}\n'
+
+
+def test_real_lesson_copies_link_the_workspace():
+    """In the real lessons' copies, do cross-notebook references become relative links to the
+    other copies, citations author-year text, and no {doc}/{cite} role remain?"""
+    import re
+
+    from diyphd.learner.lab_markup import load_book
+    from diyphd.learner.paths import NOTEBOOKS
+    from diyphd.learner.workspace import _toc_file
+
+    book = load_book()
+    path = NOTEBOOKS / "optimization" / "01_gradient_descent.ipynb"
+    nb = student_notebook(nbformat.read(path, as_version=4), "x", _toc_file(path))
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "[Linear algebra for ML](../foundations/01_linear_algebra.ipynb)" in text
+    assert not re.search(r"\{(doc|cite:t|cite:p)\}`", text)
+    for label in re.findall(r"\{ref\}`(?:[^`<]*<)?([\w-]+)>?`", text):  # what is left is local
+        assert book.labels[label] == "notebooks/optimization/01_gradient_descent", label

@@ -127,3 +127,14 @@ def attempts(
         return [dict(r) for r in conn.execute(query + " ORDER BY id", args)]
     finally:
         conn.close()
+
+
+def delete_attempts(problem_set: str, path: str | Path | None = None) -> int:
+    """Remove every recorded attempt of ``problem_set`` (one transaction); returns how many."""
+    conn = connect(path)
+    try:
+        with conn:
+            cur = conn.execute("DELETE FROM attempts WHERE problem_set = ?", (problem_set,))
+        return cur.rowcount
+    finally:
+        conn.close()

@@ -2,20 +2,27 @@
 
 The order is a topological sort of the prerequisite graph (the ``{ref}`` and ``{doc}`` links in
 each header's **Prerequisites.** line, plus "earlier notebooks of the same theme first"), ties
-broken by the order of ``_toc.yml``. Weeks are filled up to the weekly budget; a notebook longer
-than a whole week is split across weeks, so no week ever exceeds the budget.
+broken by the order of ``_toc.yml``; an explicit link to a later notebook of the same theme wins
+over that rule (the capstone's worked example comes before the capstone). Weeks are filled up to
+the weekly budget; a notebook longer than a whole week is split across weeks, so no week ever
+exceeds the budget. Weeks run Monday to Sunday, as in the research log: week 1 is the week
+holding the start date. Each task names the learner's copy, ``workspace/<theme>/<name>.ipynb``.
 """
 
 from __future__ import annotations
 
 import heapq
 import json
+import math
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from diyphd.learner.lab_markup import workspace_path
 from diyphd.learner.syllabus import ROOT, Entry, notebook_entries
+
+MAX_HOURS_PER_WEEK = 168.0  # the hours in a week
 
 _REF = re.compile(r"\{ref\}`(?:[^`<]*<)?([\w-]+)>?`")
 _DOC = re.compile(r"\{doc\}`(?:[^`<]*<)?/?([\w/.-]+?)(?:\.ipynb)?>?`")
@@ -30,6 +37,12 @@ class Task:
     minutes: int
     kind: str  # "lesson" or "problem set"
     part: str = ""  # "1/2" when a long notebook is split across weeks
+
+    @property
+    def copy(self) -> str:
+        """The learner's copy to open: ``workspace/<theme>/<name>.ipynb``."""
+        found = workspace_path(self.path)
+        return f"workspace/{found}" if found else f"{self.path}.ipynb"
 
 
 @dataclass
@@ -54,12 +67,18 @@ def prerequisites(entries: list[Entry]) -> dict[str, set[str]]:
     by_label = {e.label: e.path for e in entries if e.label}
     paths = {e.path for e in entries}
     deps: dict[str, set[str]] = {e.path: set() for e in entries}
-    for i, e in enumerate(entries):
+    for e in entries:
         text = e.prerequisites or ""
         deps[e.path] |= {by_label[k] for k in _REF.findall(text) if k in by_label}
-        deps[e.path] |= {p for p in _DOC.findall(text) if p in paths}
-        deps[e.path] |= {p.path for p in entries[:i] if p.theme == e.theme}
+        linked = {p for p in _DOC.findall(text)}
+        linked |= {f"{e.path.rsplit('/', 1)[0]}/{p}" for p in linked if "/" not in p}
+        deps[e.path] |= linked & paths
         deps[e.path].discard(e.path)
+    explicit = {p: set(d) for p, d in deps.items()}
+    for i, e in enumerate(entries):
+        deps[e.path] |= {
+            p.path for p in entries[:i] if p.theme == e.theme and e.path not in explicit[p.path]
+        }
     return deps
 
 
@@ -91,18 +110,21 @@ def make_plan(
     themes: list[str] | None = None,
     root: Path = ROOT,
 ) -> list[Week]:
-    """Schedule every notebook (of ``themes``, or all) into weeks of ``hours_per_week``."""
-    if hours_per_week <= 0:
-        raise ValueError("hours per week must be positive")
-    budget = int(round(hours_per_week * 60))
+    """Schedule every notebook (of ``themes``, or all) into Monday-to-Sunday weeks of
+    ``hours_per_week``; week 1 holds ``start`` (today)."""
+    check_hours(hours_per_week)
+    budget = max(1, int(round(hours_per_week * 60)))
     start = start or date.today()
     entries = [e for e in notebook_entries(root) if e.path.startswith(("notebooks/", "exercises/"))]
     if themes:
-        unknown = set(themes) - {e.theme for e in entries}
+        known = list(dict.fromkeys(e.theme for e in entries))
+        unknown = [t for t in themes if t not in known]
         if unknown:
-            raise ValueError(f"unknown theme(s): {', '.join(sorted(unknown))}")
+            raise ValueError(
+                f"unknown theme(s): {', '.join(unknown)}; the themes are: {', '.join(known)}"
+            )
         entries = [e for e in entries if e.theme in themes]
-    weeks = [Week(1, start)]
+    weeks = [Week(1, monday_of(start))]
     for e in order(entries):
         kind = "problem set" if e.path.startswith("exercises/") else "lesson"
         remaining, pieces = e.minutes or 30, []
@@ -121,14 +143,34 @@ def make_plan(
     return weeks
 
 
+def check_hours(hours_per_week: float) -> None:
+    """ValueError unless the weekly budget is a number of hours a week can hold."""
+    if not math.isfinite(hours_per_week) or not 0 < hours_per_week <= MAX_HOURS_PER_WEEK:
+        raise ValueError(
+            f"hours per week must be a number above 0 and at most {MAX_HOURS_PER_WEEK:g}"
+            f" (the hours in a week), not {hours_per_week:g}"
+        )
+
+
+def monday_of(day: date) -> date:
+    """The Monday of the week (Monday to Sunday) holding ``day``."""
+    return day - timedelta(days=day.weekday())
+
+
+def plural(n: int, word: str) -> str:
+    """'1 week', '2 weeks'."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def to_markdown(weeks: list[Week], hours_per_week: float) -> str:
     """The plan as a Markdown document, one section per week."""
     total = sum(w.minutes for w in weeks)
     lines = [
         "# My diyphd study plan",
         "",
-        f"{hours_per_week:g} hours a week, {len(weeks)} weeks, {total / 60:.1f} hours in all, "
-        f"from {weeks[0].start.isoformat()} to {weeks[-1].end.isoformat()}.",
+        f"{hours_per_week:g} hours a week, {plural(len(weeks), 'week')}, {total / 60:.1f} hours "
+        f"in all, from Monday {weeks[0].start.isoformat()} to Sunday {weeks[-1].end.isoformat()}. "
+        "Open each notebook in your workspace (`make lab`).",
     ]
     for w in weeks:
         lines += [
@@ -138,7 +180,7 @@ def to_markdown(weeks: list[Week], hours_per_week: float) -> str:
         ]
         for t in w.tasks:
             part = f" (part {t.part})" if t.part else ""
-            lines.append(f"- [ ] {t.title}{part}: {t.kind}, {t.minutes} min (`{t.path}`)")
+            lines.append(f"- [ ] {t.title}{part}: {t.kind}, {t.minutes} min (`{t.copy}`)")
     return "\n".join(lines) + "\n"
 
 

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from diyphd.learner import gradebook
+from diyphd.learner.plan import monday_of
 
 LOG_SCHEMA = """
 CREATE TABLE IF NOT EXISTS log (
@@ -76,8 +77,8 @@ def entries(start: date, end: date, path: Path | None = None) -> list[Entry]:
 
 
 def week_of(day: date) -> tuple[date, date]:
-    """Monday and Sunday of the ISO week holding ``day``."""
-    monday = day - timedelta(days=day.weekday())
+    """Monday and Sunday of the week holding ``day`` (the study plan's weeks too)."""
+    monday = monday_of(day)
     return monday, monday + timedelta(days=6)
 
 

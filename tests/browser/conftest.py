@@ -1,7 +1,8 @@
-"""Fixtures for testing the built book in a real browser (Debian's Chromium via Playwright).
+"""Fixtures for testing the built book and the learner's JupyterLab in a real browser (Debian's
+Chromium via Playwright).
 
-The tests skip, saying why, when the book has not been built (``make book``) or when no
-Chromium is installed (``apt-get install chromium``; ``.ci/run`` installs it for CI).
+The tests skip, saying why, when no Chromium is installed (``apt-get install chromium``;
+``.ci/run`` installs it for CI), and the book's when it has not been built (``make book``).
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def base_url(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser(site: Path):
+def browser():
     path = chromium_path()
     if path is None:
         pytest.skip("no Chromium installed: `apt-get install chromium` (CI installs it)")

@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import argparse
 
-from diyphd.learner.cli import grade, log, milestone, plan, progress, student
+from diyphd.learner.cli import grade, log, milestone, plan, progress, reset, student
 
-VERBS = [student, grade, progress, plan, milestone, log]
+VERBS = [student, grade, progress, reset, plan, milestone, log]
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``diyphd`` parser with one subcommand per verb."""
-    parser = argparse.ArgumentParser(prog="diyphd", description="The DIY PhD kit.")
+    parser = argparse.ArgumentParser(
+        prog="diyphd",
+        description="The DIY PhD kit. From the repository root run it as .venv/bin/diyphd VERB "
+        "(in JupyterLab's terminal, `diyphd VERB`).",
+    )
     subparsers = parser.add_subparsers(dest="verb", required=True)
     for verb in VERBS:
         verb.add_parser(subparsers)

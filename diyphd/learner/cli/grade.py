@@ -1,4 +1,8 @@
-"""``diyphd grade PATH``: run a notebook headless, record and print its score."""
+"""``diyphd grade PATH``: run a problem-set notebook headless, record and print its score.
+
+Exit status: 0 when every cell ran, 1 when a cell raised (named as JupyterLab numbers it),
+2 when the path is not a problem set.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from diyphd.learner.grading.notebook import grade_notebook
+from diyphd.learner.grading.notebook import NotAProblemSet, grade_notebook
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -18,7 +22,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if not args.path.is_file():
-        print(f"no notebook at {args.path}", file=sys.stderr)
+        print(f"diyphd grade: no notebook at {args.path}", file=sys.stderr)
         return 2
-    print(grade_notebook(args.path, timeout=args.timeout))
+    try:
+        report = grade_notebook(args.path, timeout=args.timeout)
+    except NotAProblemSet as exc:
+        print(f"diyphd grade: {exc}", file=sys.stderr)
+        return 2
+    print(report)
+    if report.errors:
+        print(f"{len(report.errors)} cell(s) raised an error: fix them and grade again.")
+        return 1
     return 0

@@ -49,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(out, indent=2))
         return 0
     print(as_text(items))
+    print("(graded: `diyphd grade` runs of the notebook; checks: check cells run in it)")
     if standing is not None:
         week = f"week {standing.week} of your plan" if standing.week else "outside your plan"
         print(
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
             f"{len(standing.due)} due by now."
         )
     else:
-        print("\nNo study plan stored: `python -m diyphd plan --hours-per-week 8` makes one.")
+        print("\nNo study plan stored: `.venv/bin/diyphd plan --hours-per-week 8` makes one.")
     from diyphd.learner.research_plan import report as research_report
 
     if research := research_report():

@@ -1,0 +1,146 @@
+"""The learner's JupyterLab, as `make lab` starts it, on a fresh workspace: does it render the
+book's MyST markup, fold the solutions and link the notebooks?"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from diyphd.learner.paths import EXERCISES, NOTEBOOKS
+from diyphd.learner.workspace import write_workspace
+
+from .conftest import ROOT, SCREENSHOTS
+
+CONFIG = ROOT / "tools" / "jupyter_lab_config.py"
+LESSON = "optimization/01_gradient_descent.ipynb"
+PROBLEM_SET = "optimization/ps01_gradient_methods.ipynb"
+# What a reader must never see: MyST source that was not rendered.
+RAW = [":label:", "{ref}", "{doc}", "{cite", "{exercise}", "{solution", ":class: dropdown",
+       "(opt-gd)=", "```", "$1/L$", "### BEGIN SOLUTION"]  # fmt: skip
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory, browser) -> str:
+    """JupyterLab with the project's config on a freshly written workspace; its base URL."""
+    workspace = tmp_path_factory.mktemp("workspace")
+    write_workspace(EXERCISES, workspace, lessons=NOTEBOOKS)
+    state = tmp_path_factory.mktemp("lab-state")  # layouts and settings: not the user's
+    port = _free_port()
+    log = open(workspace.parent / "jupyterlab.log", "w")  # noqa: SIM115 - closed below
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            f"--config={CONFIG}",
+            "--no-browser",
+            f"--ServerApp.root_dir={workspace}",
+            f"--ServerApp.port={port}",
+            "--ServerApp.ip=127.0.0.1",
+            "--IdentityProvider.token=",
+            "--ServerApp.password=",
+            "--ServerApp.allow_root=True",
+            f"--LabApp.workspaces_dir={state}",
+            f"--LabApp.user_settings_dir={state}",
+        ],  # fmt: skip
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "DIYPHD_RECORD": "0"},
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(240):
+            try:
+                with urllib.request.urlopen(f"{url}/api/status", timeout=2) as r:
+                    json.load(r)
+                break
+            except OSError:
+                if server.poll() is not None:
+                    pytest.fail(f"JupyterLab exited: {(workspace.parent / 'jupyterlab.log')}")
+                time.sleep(0.5)
+        else:
+            pytest.fail("JupyterLab did not start in 120 s")
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+def open_notebook(page, lab: str, path: str) -> None:
+    """Open ``path`` in JupyterLab and wait until jupyterlab-myst has rendered its markdown."""
+    page.goto(f"{lab}/lab/tree/{path}?reset", wait_until="load")
+    page.wait_for_selector(".jp-MarkdownCell .myst", state="attached", timeout=120_000)
+    page.wait_for_function(  # every markdown cell rendered, math typeset by KaTeX
+        "() => { const cells = [...document.querySelectorAll('.jp-MarkdownCell')];"
+        " return cells.length > 0 && cells.every(c => c.querySelector('.myst'))"
+        " && document.querySelector('.jp-MarkdownCell .katex'); }",
+        timeout=60_000,
+    )
+    page.wait_for_timeout(1000)
+
+
+def markdown_text(page) -> str:
+    """The visible text of every markdown cell (a closed <details> hides its body)."""
+    return page.evaluate(
+        "() => [...document.querySelectorAll('.jp-MarkdownCell .myst')]"
+        ".map(c => c.innerText).join('\\n')"
+    )
+
+
+def _shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"lab-{name}.png"))
+
+
+@pytest.mark.parametrize("path", [LESSON, PROBLEM_SET])
+def test_markup_is_rendered(page, lab, path):
+    """Does the notebook open with its MyST rendered: math, exercises, no raw directive text?"""
+    open_notebook(page, lab, path)
+    text = markdown_text(page)
+    _shot(page, Path(path).stem)
+    assert len(text) > 2000, text[:500]
+    shown = [raw for raw in RAW if raw in text]
+    assert not shown, f"{path} shows raw markup {shown}"
+    assert page.locator(".jp-MarkdownCell .katex").count() > 10, "math is not typeset"
+    assert "official Jupyter news" not in page.inner_text("body"), "the news pop-up shows"
+
+
+def test_solution_is_folded_until_clicked(page, lab):
+    """Is a lesson's worked solution hidden until its summary is clicked?"""
+    open_notebook(page, lab, LESSON)
+    solution = page.locator("details.myst-exercise", has_text="Solution to").first
+    solution.scroll_into_view_if_needed()
+    body = solution.locator(".details-body")
+    assert solution.get_attribute("open") is None
+    assert not body.is_visible(), "the solution shows before it is clicked"
+    assert "iterations" not in solution.inner_text()  # innerText leaves out what is hidden
+    solution.locator("summary").click()
+    body.wait_for(state="visible", timeout=10_000)
+    assert "iterations" in body.inner_text()
+
+
+def test_links_to_other_notebooks_open_them(page, lab):
+    """Does a cross-notebook {ref} become a live link that opens the other workspace copy?"""
+    open_notebook(page, lab, LESSON)
+    link = page.locator(".jp-MarkdownCell a", has_text="Linear algebra for ML").first
+    assert "foundations/01_linear_algebra.ipynb" in link.get_attribute("href")
+    link.click()
+    page.wait_for_selector(".lm-TabBar-tab:has-text('01_linear_algebra.ipynb')", timeout=60_000)
