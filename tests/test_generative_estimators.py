@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import torch
 from scipy import stats as sps
 
+from diyphd.common.repro import seed_everything
 from diyphd.generative.estimators import (
     gaussian_elbo_linear,
     linear_gaussian_log_marginal,
@@ -15,6 +17,11 @@ from diyphd.generative.estimators import (
 )
 
 MU, SIGMA = 0.7, 1.3
+
+
+@pytest.fixture(autouse=True)
+def _one_thread():
+    seed_everything(0)  # one torch thread: on a shared 2-core machine, several are much slower
 
 
 def test_both_estimators_are_unbiased_for_a_square():

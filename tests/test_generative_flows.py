@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import torch
 
+from diyphd.common.repro import seed_everything
 from diyphd.generative.flows import CouplingFlow, fit_flow
+
+
+@pytest.fixture(autouse=True)
+def _one_thread():
+    seed_everything(0)  # one torch thread: on a shared 2-core machine, several are much slower
 
 
 def _flow(seed: int = 0) -> CouplingFlow:

@@ -47,6 +47,10 @@ class Schedule:
 def linear_schedule(T: int = 1000, beta_1: float = 1e-4, beta_T: float = 0.02) -> Schedule:  # noqa: N803
     """Ho et al.'s linear schedule, rescaled so that ``Σ β`` stays that of 1000 steps."""
     factor = 1000 / T
+    if beta_T * factor >= 1:
+        raise ValueError(
+            f"T = {T} is too short: the rescaled β_T = {beta_T * factor:.2f} must be < 1"
+        )
     return Schedule(torch.linspace(beta_1 * factor, beta_T * factor, T, dtype=torch.float32))
 
 
@@ -59,20 +63,28 @@ def q_sample(
 
 
 class Denoiser(nn.Module):
-    """An MLP on ``[x_t, sinusoidal features of t]`` with one output per input coordinate."""
+    """An MLP whose every hidden layer adds an embedding of ``t`` (sinusoidal features, as in
+    the transformer's positions, through a small MLP); one output per input coordinate."""
 
-    def __init__(self, dim: int, hidden: int = 128, T: int = 1000, freqs: int = 8) -> None:  # noqa: N803
+    def __init__(self, dim: int, hidden: int = 128, T: int = 1000, freqs: int = 16) -> None:  # noqa: N803
         super().__init__()
         self.T, self.freqs = T, freqs
-        self.net = nn.Sequential(
-            nn.Linear(dim + 2 * freqs, hidden), nn.SiLU(), nn.Linear(hidden, hidden), nn.SiLU(),
-            nn.Linear(hidden, hidden), nn.SiLU(), nn.Linear(hidden, dim),
-        )  # fmt: skip
+        self.inp = nn.Linear(dim, hidden)
+        self.time = nn.Sequential(
+            nn.Linear(2 * freqs, hidden), nn.SiLU(), nn.Linear(hidden, hidden)
+        )
+        self.hidden = nn.ModuleList(nn.Linear(hidden, hidden) for _ in range(2))
+        self.out = nn.Linear(hidden, dim)
 
     def forward(self, x: torch.Tensor, t: torch.Tensor) -> torch.Tensor:
         k = torch.arange(self.freqs, dtype=x.dtype, device=x.device)
-        angle = (t.to(x.dtype)[:, None] / self.T) * math.pi * 2.0 ** k[None, :]
-        return self.net(torch.cat([x, torch.sin(angle), torch.cos(angle)], dim=1))
+        rate = torch.exp(-math.log(10_000.0) * k / self.freqs)
+        angle = (t.to(x.dtype)[:, None] * 1000.0 / self.T) * rate[None, :]
+        emb = self.time(torch.cat([torch.sin(angle), torch.cos(angle)], dim=1))
+        h = nn.functional.silu(self.inp(x) + emb)
+        for layer in self.hidden:
+            h = nn.functional.silu(layer(h) + emb)
+        return self.out(h)
 
 
 def _vlb_weight(schedule: Schedule, t: torch.Tensor, target: str) -> torch.Tensor:
