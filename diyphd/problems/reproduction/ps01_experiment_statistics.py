@@ -151,8 +151,7 @@ register(
         id="reproduction.ps01.seeds",
         title="Seeds needed for a comparison",
         reference=seeds_needed(0.8, alpha=0.05, power=0.9),
-        rtol=0,
-        atol=0.5,
+        integer=True,
         points=1,
         hint=(
             "Two-sided test, α = 0.05, power 0.9: "
@@ -162,33 +161,37 @@ register(
             "power 0.8": seeds_needed(0.8, alpha=0.05, power=0.8),
             "one-sided": seeds_needed(0.8, alpha=0.05, power=0.9, alternative="greater"),
             "normal approximation rounded down": 32,
+            "one seed fewer": seeds_needed(0.8, alpha=0.05, power=0.9) - 1,
+            "one seed more": seeds_needed(0.8, alpha=0.05, power=0.9) + 1,
         },
     )
 )
 
 
-# 5. the best-looking split (choice)
+# 5. Henderson et al.'s fixed split (choice)
 register(
     ChoiceQuestion(
-        id="reproduction.ps01.best_split",
-        title="Two groups of the same algorithm",
+        id="reproduction.ps01.fixed_split",
+        title="Two fixed groups of the same algorithm",
         options={
-            "a": "The seeds of group A were luckier, so A's hyperparameters are better.",
-            "b": "The split was chosen after seeing the scores, so the test's 5 % false-positive "
-            "rate no longer holds; the p-value is meaningless.",
-            "c": "Five seeds per group are too many; with fewer the test would be more reliable.",
-            "d": "Welch's test assumes equal variances, which is violated here.",
+            "a": "The groups differ: seeds 0-4 were luckier, so tune the algorithm on them.",
+            "b": "Nothing about the algorithm: with groups fixed in advance, one algorithm gives "
+            "p < 0.05 in about 5 % of such comparisons, so this is one of the false positives a "
+            "fixed split allows, and one comparison of five runs against five is weak evidence.",
+            "c": "The split was chosen after seeing the scores, so the p-value is meaningless.",
+            "d": "Welch's test is invalid with five runs per group; Student's test must be used.",
         },
         reference="b",
         explanations={
-            "a": "both groups run the same algorithm and hyperparameters; only seeds differ.",
-            "b": "a p-value is valid only for groups fixed before looking at the outcomes.",
-            "c": "fewer seeds make a test less reliable (lower power), not more.",
-            "d": "Welch's test is the one that does not assume equal variances.",
+            "a": "both groups run the same algorithm; a seed is not a property to tune on.",
+            "b": "under the null a fixed split errs at the test's level: the lesson measured 0.04.",
+            "c": "here the groups were fixed before any score was seen: the honest protocol.",
+            "d": "Welch's test is valid for small groups; Student's adds equal variances.",
         },
         points=1,
-        hint="When was the split into groups decided: before or after the scores were seen?",
-        wrong_answers={"lucky": "a", "fewer seeds": "c", "variances": "d"},
+        hint="The groups were fixed in advance. How often does a fixed split of one algorithm "
+        "give p < 0.05?",
+        wrong_answers={"lucky seeds": "a", "post-hoc split": "c", "use Student": "d"},
     )
 )
 
