@@ -2,7 +2,9 @@
 
 The file is ``$DIYPHD_GRADEBOOK`` or ``gradebook.sqlite`` in ``platformdirs.user_data_dir``.
 WAL journaling, a busy timeout and one short transaction per write keep two kernels writing at
-once from losing rows, and a writer killed mid-write from corrupting the file.
+once from losing rows, and a writer killed mid-write from corrupting the file. Reads open the
+file read-only and never create or change it; a corrupt, unreadable or read-only gradebook
+raises :class:`GradebookError` at once, with what happened, where, and how to recover.
 """
 
 from __future__ import annotations
@@ -48,10 +50,48 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir("diyphd")) / "gradebook.sqlite"
 
 
+class GradebookError(Exception):
+    """The gradebook cannot be used: the message says what, where and how to recover."""
+
+
+def _recover(path: Path) -> str:
+    return (
+        f"The file is kept as it is. Run `.venv/bin/diyphd doctor` for a diagnosis; to start "
+        f"afresh, move it aside (`mv {path} {path}.broken`) and the next check makes a new one, "
+        "or set DIYPHD_GRADEBOOK=/another/file.sqlite."
+    )
+
+
+def unreadable(path: Path, exc: BaseException) -> GradebookError:
+    """The error for a gradebook file that SQLite cannot read (corrupt, truncated, not SQLite)."""
+    return GradebookError(f"The gradebook at {path} cannot be read ({exc}). {_recover(path)}")
+
+
+def _unwritable(path: Path, why: str) -> GradebookError:
+    return GradebookError(
+        f"The gradebook at {path} cannot be written: {why}. Scores are not saved until it can "
+        "be; make the file and its folder writable, or set "
+        "DIYPHD_GRADEBOOK=/a/writable/file.sqlite."
+    )
+
+
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
 def connect(path: str | Path | None = None) -> sqlite3.Connection:
-    """Open (creating if needed) the gradebook in WAL mode with a 30 s busy timeout."""
+    """Open (creating if needed) the gradebook for writing, in WAL mode with a 30 s busy
+    timeout; :class:`GradebookError` at once when the place is read-only or the file corrupt."""
     path = Path(path) if path is not None else default_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _unwritable(path, f"its folder cannot be created ({exc.strerror or exc})") from exc
+    if path.exists() and not os.access(path, os.W_OK):
+        raise _unwritable(path, "the file is read-only")
+    if not os.access(path.parent, os.W_OK):
+        raise _unwritable(path, f"the folder {path.parent} is read-only")
     conn = sqlite3.connect(path, timeout=30.0)
     conn.row_factory = sqlite3.Row
     for attempt in range(50):
@@ -61,12 +101,46 @@ def connect(path: str | Path | None = None) -> sqlite3.Connection:
             with conn:
                 conn.executescript(SCHEMA)
             return conn
-        except sqlite3.OperationalError:
-            if attempt == 49:
+        except sqlite3.OperationalError as exc:
+            if not _busy(exc) or attempt == 49:
                 conn.close()
-                raise
+                if "readonly" in str(exc).lower() or "read-only" in str(exc).lower():
+                    raise _unwritable(path, str(exc)) from exc
+                raise unreadable(path, exc) from exc
             time.sleep(0.05)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise unreadable(path, exc) from exc
     return conn
+
+
+def connect_readonly(path: str | Path | None = None) -> sqlite3.Connection | None:
+    """Open the gradebook read-only (never creating or changing it); None when there is none.
+
+    A corrupt or unreadable file raises :class:`GradebookError`."""
+    path = Path(path) if path is not None else default_path()
+    if not path.exists():
+        return None
+    uri = path.resolve().as_uri()
+    try:
+        try:
+            conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30.0)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            # a WAL file in a read-only folder cannot make its shared-memory file: read it as
+            # immutable (nobody can be writing it there)
+            conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise unreadable(path, exc) from exc
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def has_table(conn: sqlite3.Connection, name: str) -> bool:
+    """Does the database hold table ``name``?"""
+    row = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,))
+    return row.fetchone() is not None
 
 
 def now() -> str:
@@ -122,9 +196,15 @@ def attempts(
         query, args = query + " AND problem_set = ?", [*args, problem_set]
     if run_id is not None:
         query, args = query + " AND run_id = ?", [*args, run_id]
-    conn = connect(path)
+    conn = connect_readonly(path)
+    if conn is None:
+        return []
     try:
+        if not has_table(conn, "attempts"):
+            return []
         return [dict(r) for r in conn.execute(query + " ORDER BY id", args)]
+    except sqlite3.DatabaseError as exc:
+        raise unreadable(Path(path) if path is not None else default_path(), exc) from exc
     finally:
         conn.close()
 

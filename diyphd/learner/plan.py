@@ -241,13 +241,18 @@ def save(weeks: list[Week], hours_per_week: float, path: Path | None = None) -> 
 
 
 def load(path: Path | None = None) -> list[Week] | None:
-    """The latest stored plan, or None."""
+    """The latest stored plan, or None; reads the gradebook read-only, never writing it."""
     from diyphd.learner import gradebook
 
-    conn = gradebook.connect(path)
+    conn = gradebook.connect_readonly(path)
+    if conn is None:
+        return None
     try:
-        conn.executescript(PLAN_SCHEMA)
+        if not gradebook.has_table(conn, "plans"):
+            return None
         row = conn.execute("SELECT weeks FROM plans ORDER BY id DESC LIMIT 1").fetchone()
+    except gradebook.sqlite3.DatabaseError as exc:
+        raise gradebook.unreadable(path or gradebook.default_path(), exc) from exc
     finally:
         conn.close()
     if row is None:

@@ -6,10 +6,21 @@ To add a verb, write ``diyphd/learner/cli/<verb>.py`` and list it in :data:`VERB
 from __future__ import annotations
 
 import argparse
+import sys
 
-from diyphd.learner.cli import grade, log, milestone, plan, progress, reset, student
+from diyphd.learner.cli import (
+    doctor,
+    grade,
+    log,
+    milestone,
+    plan,
+    progress,
+    publish,
+    reset,
+    student,
+)
 
-VERBS = [student, grade, progress, reset, plan, milestone, log]
+VERBS = [student, grade, progress, reset, plan, milestone, log, publish, doctor]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,5 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Parse ``argv`` and run the chosen verb; returns the exit status."""
+    from diyphd.learner.gradebook import GradebookError
+
     args = build_parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except GradebookError as exc:  # one clear message, the file kept, no traceback
+        print(f"diyphd: {exc}", file=sys.stderr)
+        return 2

@@ -53,15 +53,25 @@ def check(
     self_scores: dict[str, float] | None = None,
     record: bool | None = None,
 ) -> Result:
-    """Grade ``answer`` to question ``question_id``; record it unless ``record`` is False."""
+    """Grade ``answer`` to question ``question_id``; record it unless ``record`` is False.
+
+    Never raises, whatever the answer does (BaseException included); the grading runs in a
+    child process with a total time budget (see :mod:`diyphd.learner.grading.isolate`).
+    """
     from diyphd.learner.grading.record import record_result
 
-    question = get(question_id)
+    try:
+        question = get(question_id)
+    except KeyError as exc:
+        return Result(question_id, "unknown question", "unknown", 0.0, notes=[str(exc.args[0])])
     try:
         result = question.grade(answer, self_scores=self_scores)
-    except Exception as exc:  # noqa: BLE001 - a bug in a question must not break the notebook
+    except BaseException as exc:  # noqa: BLE001 - a bug in a question must not break the notebook
         note = f"the grader itself failed ({type(exc).__name__}: {exc}); please report it"
         result = Result(question.id, question.title, question.kind, question.points, notes=[note])
-    if record if record is not None else recording():
-        record_result(result)
+    try:
+        if record if record is not None else recording():
+            record_result(result)
+    except BaseException as exc:  # noqa: BLE001 - recording must never break the notebook
+        result.notes.append(f"NOT SAVED to your gradebook: {type(exc).__name__}: {exc}")
     return result

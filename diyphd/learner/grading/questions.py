@@ -1,7 +1,8 @@
 """Question kinds: each declares its reference, cases, tolerance, points, hint and wrong answers.
 
-``wrong_answers`` (name -> answer) are plausible mistakes used only by the tests, which assert
-that each one scores less than full marks.
+``wrong_answers`` (name -> answer) are plausible mistakes: the tests assert that each one
+scores less than full marks (at most half for function and value questions), and the feedback
+names the one an answer matches.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from diyphd.learner.grading import checks
+from diyphd.learner.grading import checks, figures, text
 from diyphd.learner.grading.base import Question
+from diyphd.learner.grading.figures import Curve
 from diyphd.learner.grading.result import Result
 
 
@@ -33,20 +35,27 @@ class FunctionQuestion(Question):
     timeout: float = 2.0
     kind = "function"
 
-    def grade(self, answer: Any, **kwargs: Any) -> Result:
+    def _grade(self, answer: Any, self_scores: Any = None) -> Result:
         return checks.grade_function(self, answer)
 
 
 @dataclass(kw_only=True)
 class ValueQuestion(Question):
-    """A number or array, within ``rtol``/``atol`` of ``reference``."""
+    """A number or array, within ``rtol``/``atol`` of ``reference``; an ``integer`` answer (a
+    count) must be a whole number equal to the reference."""
 
     reference: Any
     rtol: float = 1e-6
     atol: float = 1e-9
+    integer: bool = False
     kind = "value"
 
-    def grade(self, answer: Any, **kwargs: Any) -> Result:
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.integer:
+            self.rtol, self.atol = 0.0, 0.0
+
+    def _grade(self, answer: Any, self_scores: Any = None) -> Result:
         return checks.grade_value(self, answer)
 
 
@@ -68,51 +77,54 @@ class ChoiceQuestion(Question):
         if not self.reference <= self.options.keys():
             raise ValueError(f"{self.id}: correct keys must be among the options")
 
-    def grade(self, answer: Any, **kwargs: Any) -> Result:
+    def _grade(self, answer: Any, self_scores: Any = None) -> Result:
         return checks.grade_choice(self, answer)
 
 
 @dataclass(kw_only=True)
 class FigureQuestion(Question):
-    """A matplotlib Figure (or Axes) inspected for labels, legend, lines and scales.
+    """A matplotlib Figure (or Axes) graded on its data (``curves``) and its form: the required
+    ``xscale``/``yscale``, axis labels (a regex each must match, or True for any real label)
+    and a legend naming each curve (see :mod:`.figures`).
 
     ``reference`` and the wrong answers are functions that build a figure.
     """
 
     reference: Callable
-    xlabel: bool = True
-    ylabel: bool = True
-    axes_title: bool = False
-    legend: bool = False
-    n_lines: int | None = None
-    xscale: str | None = None
-    yscale: str | None = None
+    curves: list[Curve]
+    xlabel: str | bool = True
+    ylabel: str | bool = True
+    xscale: str = "linear"
+    yscale: str = "linear"
     kind = "figure"
 
     def sample(self, answer: Any) -> Any:
         return answer() if callable(answer) else answer
 
-    def grade(self, answer: Any, **kwargs: Any) -> Result:
-        return checks.grade_figure(self, answer)
+    def _grade(self, answer: Any, self_scores: Any = None) -> Result:
+        return figures.grade_figure(self, answer)
 
 
 @dataclass(kw_only=True)
 class TextQuestion(Question):
     """A paragraph checked by rules (``points`` split among them), then self-scored.
 
-    ``required`` maps a name to a case-insensitive regular expression the text must match;
-    ``rubric`` maps a criterion to (max points, description) that the learner scores.
+    ``required`` maps a name to a relation: case-insensitive regular expressions that must all
+    match within one unnegated sentence; ``sections`` are headings the text must be organized
+    under; ``rubric`` maps a criterion to (max points, description) that the learner scores,
+    counted once the automatic part passes (see :mod:`.text` for the whole design).
     """
 
     reference: str
     min_words: int = 0
     max_words: int | None = None
-    required: dict[str, str] = field(default_factory=dict)
+    required: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
+    sections: tuple[str, ...] = ()
     rubric: dict[str, tuple[float, str]] = field(default_factory=dict)
     kind = "text"
 
-    def grade(self, answer: Any, self_scores: dict | None = None, **kwargs: Any) -> Result:
-        return checks.grade_text(self, answer, self_scores)
+    def _grade(self, answer: Any, self_scores: Any = None) -> Result:
+        return text.grade_text(self, answer, self_scores)
 
     @property
     def max_points(self) -> float:

@@ -1,7 +1,11 @@
 """Call a learner's function safely: time limit, captured prints, input-mutation check.
 
-Time limits use ``SIGALRM`` when called on the main thread (ipykernel runs cells there); elsewhere
-the call runs in a daemon thread that is abandoned, still running, if it overruns.
+Time limits use ``SIGALRM`` when called on the main thread (a forked grading child always is,
+see :mod:`.isolate`): the alarm raises a BaseException and keeps raising every 50 ms, so a
+learner's ``except Exception`` cannot swallow it and a bare ``except:`` rarely can (the parent
+of the forked child kills it in the end). A call that returns late because it sat in compiled
+code, which no alarm interrupts, is reported as an overrun. Without a fork and off the main
+thread, the call runs in a daemon thread that is abandoned, still running, if it overruns.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import copy
 import inspect
 import signal
 import threading
+import time
 import traceback
 import warnings
 from collections.abc import Callable
@@ -19,15 +24,19 @@ from typing import Any
 
 import numpy as np
 
+from diyphd.learner.grading import isolate
+
 
 @dataclass
 class Outcome:
-    """What a call produced: ``status`` is ok, error, timeout, not_implemented or mutated."""
+    """What a call produced: ``status`` is ok, error, timeout, overrun, not_implemented or
+    mutated; ``seconds`` is how long it ran."""
 
     status: str
     value: Any = None
     message: str = ""
     printed: int = 0
+    seconds: float = 0.0
 
 
 class _TimeLimit(BaseException):
@@ -52,18 +61,35 @@ def _can_alarm() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
+_ARMED = [False]
+
+
 def _raise_time_limit(signum: int, frame: Any) -> None:
-    raise _TimeLimit
+    if _ARMED[0]:
+        isolate.note_alarm()
+        raise _TimeLimit
+
+
+def _disarm(old: Any) -> None:
+    """Stop the repeating alarm, even if one more fires while doing so."""
+    while True:
+        try:
+            _ARMED[0] = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
+            return
+        except _TimeLimit:
+            continue
 
 
 def _call_with_alarm(fn: Callable, args: tuple, timeout: float) -> Any:
     old = signal.signal(signal.SIGALRM, _raise_time_limit)
-    signal.setitimer(signal.ITIMER_REAL, timeout)
+    _ARMED[0] = True
+    signal.setitimer(signal.ITIMER_REAL, max(timeout, 1e-3), 0.05)
     try:
         return fn(*args)
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+        _disarm(old)
 
 
 def _call_in_thread(fn: Callable, args: tuple, timeout: float) -> Any:
@@ -92,6 +118,14 @@ def _where(exc: BaseException) -> str:
         return ""
     frame = frames[-1]
     return f" (in {frame.name}, line {frame.lineno}: {frame.line})" if frame.line else ""
+
+
+def _short(exc: BaseException) -> str:
+    try:
+        text = str(exc)
+    except Exception:  # noqa: BLE001 - an exception whose __str__ fails
+        text = "(its message could not be shown)"
+    return text if len(text) <= 200 else text[:197] + "..."
 
 
 def same(a: Any, b: Any) -> bool:
@@ -128,6 +162,7 @@ def call_safely(fn: Callable, args: tuple, timeout: float = 2.0) -> Outcome:
     snapshot = copy.deepcopy(args)
     out = _CountingWriter()
     call = _call_with_alarm if _can_alarm() else _call_in_thread
+    start = time.perf_counter()
     try:
         with (
             contextlib.redirect_stdout(out),
@@ -139,12 +174,21 @@ def call_safely(fn: Callable, args: tuple, timeout: float = 2.0) -> Outcome:
             value = call(fn, call_args, timeout)
     except _TimeLimit:
         msg = f"did not finish within {timeout:g} s: an endless loop, or far too much work?"
-        return Outcome("timeout", message=msg, printed=out.count)
+        return Outcome("timeout", message=msg, printed=out.count, seconds=timeout)
     except NotImplementedError:
         return Outcome("not_implemented", message="not attempted yet", printed=out.count)
-    except (Exception, SystemExit) as exc:  # noqa: BLE001 - any learner error becomes feedback
-        msg = f"raised {type(exc).__name__}: {exc}{_where(exc)}"
+    except BaseException as exc:  # noqa: BLE001 - any learner error becomes feedback
+        if isinstance(exc, KeyboardInterrupt) and not isolate._IN_CHILD:
+            raise
+        msg = f"raised {type(exc).__name__}: {_short(exc)}{_where(exc)}"
         return Outcome("error", message=msg, printed=out.count)
+    seconds = time.perf_counter() - start
+    if seconds > 1.25 * timeout + 0.05:
+        msg = (
+            f"ran {seconds:.1f} s, over the {timeout:g} s limit, inside compiled code (a NumPy "
+            "or torch call) that the time limit cannot interrupt: give it far less work"
+        )
+        return Outcome("overrun", message=msg, printed=out.count, seconds=seconds)
     names = arg_names(fn, len(args))
     changed = [n for n, a, b in zip(names, call_args, snapshot, strict=True) if not same(a, b)]
     if changed:
@@ -152,5 +196,5 @@ def call_safely(fn: Callable, args: tuple, timeout: float = 2.0) -> Outcome:
             f"changed its input `{changed[0]}` in place; work on a copy "
             f"(e.g. `{changed[0]} = {changed[0]} - ...` instead of `-=`)"
         )
-        return Outcome("mutated", value=value, message=msg, printed=out.count)
-    return Outcome("ok", value=value, printed=out.count)
+        return Outcome("mutated", value=value, message=msg, printed=out.count, seconds=seconds)
+    return Outcome("ok", value=value, printed=out.count, seconds=seconds)

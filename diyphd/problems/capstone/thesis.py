@@ -32,15 +32,19 @@ register(
         reference=REFERENCE,
         min_words=120,
         max_words=900,
+        sections=("Scope", "Methodology", "Results", "What was easy", "What was difficult"),
         required={
-            "scope": r"\bscope\b",
-            "methodology": r"\bmethodology\b",
-            "results": r"\bresults?\b",
-            "what was easy": r"what was easy",
-            "what was difficult": r"what was difficult",
-            "a verdict": r"\b(not reproduced|reproduced|partly|inconclusive)\b",
-            "uncertainty": r"confidence interval|±|\bCI\b|standard error",
-            "seeds": r"\bseeds?\b",
+            "a verdict on a claim": (
+                r"\b(not reproduced|reproduced|partly reproduced|partly|inconclusive)\b",
+                r"claim|effect|finding|result|it\b",
+            ),
+            "an uncertainty with a number": (
+                r"±|confidence intervals?|\bCI\b|standard error",
+                r"\d",
+            ),
+            "the number of seeds": (
+                r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(\w+\s+)?seeds?\b",
+            ),
         },
         rubric={
             "claim": (1.0, "the claim is stated in my words with its source (figure or table)"),

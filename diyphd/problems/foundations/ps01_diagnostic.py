@@ -28,13 +28,15 @@ register(
         id="foundations.ps01.cond_number",
         title="A condition number",
         reference=float(np.linalg.cond(COND_MATRIX)),
-        rtol=1e-3,
+        # 1e-4, not 1e-3: the Frobenius condition number, κ + 1/κ for 2×2, is 3.6e-4 away
+        rtol=1e-4,
         points=1,
         hint="κ₂(A) = σ_max/σ_min, the ratio of the extreme singular values (np.linalg.svd).",
         wrong_answers={
             "eigenvalue ratio": 2.0,
             "squared (of AᵀA)": float(np.linalg.cond(COND_MATRIX)) ** 2,
             "1-norm": float(np.linalg.cond(COND_MATRIX, 1)),
+            "Frobenius norm": float(np.linalg.cond(COND_MATRIX, "fro")),
         },
     )
 )
@@ -104,15 +106,16 @@ register(
     ValueQuestion(
         id="foundations.ps01.hoeffding_n",
         title="How many samples Hoeffding needs",
-        reference=1060.0,
-        rtol=0.0,
-        atol=0.1,
+        reference=1060,
+        integer=True,
         points=1,
         hint="Solve 2·exp(−2nt²) ≤ δ for n and round up to a whole number of samples.",
         wrong_answers={
             "not rounded up": float(np.log(2 / 0.01) / (2 * 0.05**2)),
             "Chebyshev, variance 1/4": 10000.0,
             "one-sided bound": float(np.ceil(np.log(1 / 0.01) / (2 * 0.05**2))),
+            "rounded down": 1059,
+            "one too many": 1061,
         },
     )
 )
@@ -153,8 +156,18 @@ def kl(p: np.ndarray, q: np.ndarray) -> float:
 
 
 def _kl_case(rng: np.random.Generator) -> tuple:
-    k = int(rng.integers(2, 7))
-    return rng.dirichlet(np.ones(k)), rng.dirichlet(np.ones(k))
+    """Every other case has outcomes with p = 0 (the 0·log 0 = 0 convention)."""
+    k = int(rng.integers(3, 7))
+    p, q = rng.dirichlet(np.ones(k)), rng.dirichlet(np.ones(k))
+    if rng.integers(2):
+        p[rng.choice(k, size=int(rng.integers(1, k - 1)), replace=False)] = 0.0
+        p /= p.sum()
+    return p, q
+
+
+def _kl_no_convention(p, q):
+    p, q = np.asarray(p, dtype=float), np.asarray(q, dtype=float)
+    return float(np.sum(p * np.log(p / q)))
 
 
 register(
@@ -166,6 +179,7 @@ register(
             (np.array([0.5, 0.5]), np.array([0.9, 0.1])),
             (np.array([0.2, 0.3, 0.5]), np.array([0.2, 0.3, 0.5])),
             (np.array([0.5, 0.5, 0.0]), np.array([0.25, 0.25, 0.5])),
+            (np.array([0.0, 1.0]), np.array([0.5, 0.5])),
         ],
         hidden=_kl_case,
         points=2,
@@ -174,6 +188,7 @@ register(
             "reversed": lambda p, q: kl(q, p),
             "bits": lambda p, q: kl(p, q) / np.log(2),
             "unweighted": lambda p, q: float(np.sum(np.log(p[p > 0] / q[p > 0]))),
+            "without 0·log 0 = 0": _kl_no_convention,
         },
     )
 )

@@ -6,6 +6,8 @@ Notebook: ``exercises/generalization/ps01_bias_variance_cv.ipynb``; lessons
 
 from __future__ import annotations
 
+from functools import cache
+
 import numpy as np
 from scipy import stats
 
@@ -18,7 +20,7 @@ from diyphd.learner.grading import (
     ValueQuestion,
     register,
 )
-from diyphd.learner.grading.figures import line_figure
+from diyphd.learner.grading.figures import Curve, integers, line_figure
 
 
 # 1. bias² and variance from resampled predictions (function)
@@ -103,8 +105,7 @@ register(
         id="generalization.ps01.cv_degree",
         title="Choose the degree by 5-fold cross-validation",
         reference=CV_BEST,
-        rtol=0,
-        atol=0.5,
+        integer=True,
         points=1,
         hint="Fit on the four other folds, score on the held-out one, sum the squared errors "
         "over all folds; pick the degree with the smallest total. Training error always "
@@ -113,6 +114,8 @@ register(
             "training error": _TRAIN_BEST,
             "largest degree": max(DEGREES),
             "degree 1": 1,
+            "one degree more": CV_BEST + 1,
+            "one degree less": CV_BEST - 1,
         },
     )
 )
@@ -176,14 +179,16 @@ register(
         id="generalization.ps01.test_size",
         title="How many test points for ±0.02?",
         reference=hoeffding_size(0.02, 0.05),
-        rtol=0,
-        atol=1.5,
+        integer=True,
         points=1,
         hint="Solve sqrt(ln(2/δ)/(2m)) ≤ 0.02 for m and round up; the interval is two-sided.",
         wrong_answers={
             "one-sided ln(1/δ)": int(np.ceil(np.log(1 / 0.05) / (2 * 0.02**2))),
             "normal approximation at p = 1/2": int(np.ceil(1.96**2 * 0.25 / 0.02**2)),
             "forgot the 2 in 2m": int(np.ceil(np.log(2 / 0.05) / 0.02**2)),
+            "rounded down": hoeffding_size(0.02, 0.05) - 1,
+            "one too many": hoeffding_size(0.02, 0.05) + 1,
+            "not rounded": float(np.log(2 / 0.05) / (2 * 0.02**2)),
         },
     )
 )
@@ -223,16 +228,55 @@ register(
 
 
 # 6. the U-curve figure (figure)
-def _ucurve_figure(log: bool = True, labels: bool = True, n_lines: int = 3):
-    deg = np.arange(11)
-    curves = [
-        ("bias²", 0.5 * 0.3**deg),
-        ("variance", 0.01 * 1.6**deg),
-        ("test error", 0.09 + 0.5 * 0.3**deg + 0.01 * 1.6**deg),
-    ]
+SIGMA = 0.3
+
+
+def ucurve_setting() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The question's setting (also in the notebook): test grid, degrees, 300 training sets."""
+    rng = np.random.default_rng(0)
+    x_test, degrees = np.linspace(-1, 1, 51), np.arange(9)
+    xs = rng.uniform(-1, 1, (300, 40))
+    ys = np.sin(np.pi * xs) + SIGMA * rng.standard_normal(xs.shape)
+    return x_test, degrees, xs, ys
+
+
+@cache
+def ucurve_terms() -> np.ndarray:
+    """Rows (bias², variance) per degree 0..8 in the question's setting."""
+    x_test, degrees, xs, ys = ucurve_setting()
+    terms = []
+    for d in degrees:
+        fits = [
+            np.linalg.lstsq(poly_features(a, d), b, rcond=None)[0]
+            for a, b in zip(xs, ys, strict=True)
+        ]
+        preds = np.stack([poly_features(x_test, d) @ w for w in fits])
+        terms.append(bias_variance(preds, np.sin(np.pi * x_test)))
+    return np.array(terms)
+
+
+UCURVES = [
+    Curve("bias²", r"bias", integers(0, 8, lambda d: ucurve_terms()[d, 0]), rtol=1e-4),
+    Curve("variance", r"var", integers(0, 8, lambda d: ucurve_terms()[d, 1]), rtol=1e-4),
+    Curve(
+        "expected test error",
+        r"test|error|risk|total",
+        integers(0, 8, lambda d: ucurve_terms()[d].sum(axis=-1) + SIGMA**2),
+        rtol=1e-4,
+    ),
+]
+
+
+def _ucurve_figure(log=True, labels=True, n_lines=3, noise=True, swap=False):
+    deg = np.arange(9)
+    lines = [(c.name, c.y(deg)) for c in UCURVES]
+    if not noise:
+        lines[2] = (lines[2][0], lines[2][1] - SIGMA**2)
+    if swap:
+        lines[0], lines[1] = (lines[0][0], lines[1][1]), (lines[1][0], lines[0][1])
     return line_figure(
         deg,
-        curves[:n_lines],
+        lines[:n_lines],
         "polynomial degree",
         "mean squared error",
         yscale="log" if log else "linear",
@@ -245,15 +289,19 @@ register(
         id="generalization.ps01.ucurve_plot",
         title="Plot the bias–variance trade-off",
         reference=_ucurve_figure,
-        legend=True,
-        n_lines=3,
+        curves=UCURVES,
+        xlabel=r"degree",
+        ylabel=r"error|squared|mse|bias|variance",
         yscale="log",
         points=1,
-        hint="Three lines (bias², variance, test error) on a log y-axis, labelled, with a legend.",
+        hint="Three lines against the degree 0 to 8 in the given setting: bias², variance and "
+        "bias² + variance + σ²; a log y-axis, axis labels and a legend.",
         wrong_answers={
             "linear y axis": lambda: _ucurve_figure(log=False),
             "no labels": lambda: _ucurve_figure(labels=False),
             "test error missing": lambda: _ucurve_figure(n_lines=2),
+            "test error without the noise σ²": lambda: _ucurve_figure(noise=False),
+            "bias and variance swapped": lambda: _ucurve_figure(swap=True),
         },
     )
 )
@@ -276,8 +324,17 @@ register(
         min_words=40,
         max_words=150,
         required={
-            "held-out data": r"held[- ]out|fold|unseen|validation",
-            "selection": r"select|chos|picked|screen",
+            "the selection saw the held-out labels": (
+                r"select|chos|picked|screen",
+                r"labels?",
+                r"held[- ]out|each fold|the folds?|validation|test fold",
+            ),
+            "chance correlations": (r"chance|random|luck|spurious|noise", r"correlat"),
+            "the fix inside each fold": (
+                r"select|chos|screen",
+                r"inside|within|in each|separately",
+                r"(training|other|remaining) folds?|training (data|part|set)",
+            ),
         },
         rubric={
             "mechanism": (

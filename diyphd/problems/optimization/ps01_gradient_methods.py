@@ -16,7 +16,7 @@ from diyphd.learner.grading import (
     ValueQuestion,
     register,
 )
-from diyphd.learner.grading.figures import line_figure
+from diyphd.learner.grading.figures import Curve, integers, line_figure
 
 # The matrix of the step-size question, shown in the notebook.
 STEP_SIZE_MATRIX = np.array([[6.0, 2.0, 0.0], [2.0, 4.0, 1.0], [0.0, 1.0, 1.0]])
@@ -188,9 +188,39 @@ register(
 
 
 # 6. error-curve figure (figure)
-def _error_figure(log: bool = True, labels: bool = True, n_lines: int = 2):
+PLOT_A, PLOT_B = np.diag([1.0, 10.0]), np.ones(2)
+
+
+def gd_errors(lr: float, k_max: int) -> np.ndarray:
+    """‖x_k − x*‖ for k = 0..k_max of gradient descent from 0 on PLOT_A, PLOT_B."""
+    x_star = np.linalg.solve(PLOT_A, PLOT_B)
+    x, out = np.zeros(2), []
+    for _ in range(k_max + 1):
+        out.append(np.linalg.norm(x - x_star))
+        x = gd_step(x, PLOT_A, PLOT_B, lr)
+    return np.array(out)
+
+
+def _errors_at(lr: float):
+    return integers(0, 200, lambda k: gd_errors(lr, int(k.max()))[k])
+
+
+ERROR_CURVES = [
+    Curve("α = 1/L", r"1\s*/\s*L|0\.1\b|1/10", _errors_at(0.1), min_points=10),
+    Curve(
+        "α* = 2/(L+μ)",
+        r"2\s*/\s*\(?\s*L\s*\+|\*|star|opt|2/11|0\.18",
+        _errors_at(2 / 11),
+        min_points=10,
+    ),
+]
+
+
+def _error_figure(log=True, labels=True, n_lines=2, shift=0, swap=False):
     k = np.arange(30)
-    lines = [(name, rate**k) for rate, name in [(0.9, "α = 1/L"), (0.8, "α = 2/(L+μ)")]]
+    lines = [(c.name, c.y(k + shift)) for c in ERROR_CURVES]
+    if swap:
+        lines = [(lines[1][0], lines[0][1]), (lines[0][0], lines[1][1])]
     return line_figure(
         k,
         lines[:n_lines],
@@ -206,15 +236,19 @@ register(
         id="optimization.ps01.error_plot",
         title="Plot the error curves",
         reference=_error_figure,
-        legend=True,
-        n_lines=2,
+        curves=ERROR_CURVES,
+        xlabel=r"iter|step|\bk\b",
+        ylabel=r"err|‖|dist|x_k|x\*",
         yscale="log",
         points=1,
-        hint="A geometric decay is a straight line on a log y-axis: ax.set_yscale('log').",
+        hint="Record ‖x_k − x*‖ before each step, k = 0 to 29, for both steps; a geometric decay "
+        "is a straight line on a log y-axis.",
         wrong_answers={
             "linear y axis": lambda: _error_figure(log=False),
             "no labels": lambda: _error_figure(labels=False),
             "one line": lambda: _error_figure(n_lines=1),
+            "errors recorded after each step": lambda: _error_figure(shift=1),
+            "legend swapped": lambda: _error_figure(swap=True),
         },
     )
 )
@@ -237,8 +271,14 @@ register(
         min_words=40,
         max_words=150,
         required={
-            "condition number": r"condition(ing)? number|κ|\\kappa|kappa",
-            "square root": r"sqrt|square root|√",
+            "gradient descent's rate in κ": (
+                r"gradient descent|\bGD\b",
+                r"1\s*[−-]\s*1\s*/\s*(κ|kappa|\\kappa)|\(\s*(κ|kappa)\s*[−-]\s*1\s*\)\s*/",
+            ),
+            "momentum's rate in √κ": (
+                r"momentum|heavy[- ]ball",
+                r"√\s*κ|sqrt\s*\(?\s*(κ|kappa)|\\sqrt|square root of (κ|kappa|the condition)",
+            ),
         },
         rubric={
             "mechanism": (
@@ -253,7 +293,8 @@ register(
             ),
         },
         points=1,
-        hint="Name the condition number κ = L/μ and compare how each method's rate depends on it.",
+        hint="In one sentence give gradient descent's rate in κ = L/μ (about 1 − 1/κ), in "
+        "another momentum's rate in √κ.",
         wrong_answers={
             "too short": "Momentum makes it faster.",
             "no condition number": (

@@ -161,7 +161,8 @@ def _smooth(x):
 
 
 def _cd_case(rng: np.random.Generator) -> tuple:
-    return (_smooth, rng.uniform(-2, 2, int(rng.integers(1, 6))), 10.0 ** rng.uniform(-5, -3))
+    # h up to 0.1, where the O(h²) error is large: an answer that ignores h cannot pass
+    return (_smooth, rng.uniform(-2, 2, int(rng.integers(1, 6))), 10.0 ** rng.uniform(-4, -1))
 
 
 def _forward_difference(f, x, h=1e-5):
@@ -177,6 +178,7 @@ register(
         cases=[
             (_smooth, np.array([0.5, -1.0]), 1e-5),
             (_smooth, np.array([1.0, 2.0, -0.3]), 1e-4),
+            (_smooth, np.array([0.3, -1.5]), 0.1),
         ],
         hidden=_cd_case,
         points=1,
@@ -186,6 +188,7 @@ register(
         wrong_answers={
             "forward difference": _forward_difference,
             "divided by h": lambda f, x, h=1e-5: 2 * central_difference(f, x, h),
+            "ignores h (a fixed 1e-5)": lambda f, x, h=1e-5: central_difference(f, x, 1e-5),
         },
     )
 )

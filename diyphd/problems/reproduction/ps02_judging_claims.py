@@ -24,11 +24,16 @@ def verdict_score(
 
 
 def _verdict_case(rng: np.random.Generator) -> tuple:
-    target = float(rng.uniform(-1, 1))
-    tol = float(rng.uniform(0.01, 0.1))
-    partial = tol + float(rng.uniform(0.01, 0.2))
-    measured = target + float(rng.normal(0, 0.15))
-    return measured, target, tol, partial, str(rng.choice(["two-sided", "at_least", "at_most"]))
+    """Cases in every zone, a quarter of them exactly on a boundary (dyadic numbers, so that
+    target ± tolerance is exact in floating point)."""
+    target = float(rng.integers(-8, 9)) / 8
+    tol = float(rng.integers(1, 5)) / 32
+    partial = tol + float(rng.integers(1, 9)) / 32
+    direction = str(rng.choice(["two-sided", "at_least", "at_most"]))
+    if rng.uniform() < 0.25:
+        edge = float(rng.choice([tol, partial])) * float(rng.choice([-1, 1]))
+        return target + edge, target, tol, partial, direction
+    return target + float(rng.normal(0, 0.3)), target, tol, partial, direction
 
 
 def _ignores_direction(m, t, tol, p, d):
@@ -59,6 +64,12 @@ register(
             (0.5, 1.0, 0.05, 0.2, "at_least"),
             (0.3, 0.1, 0.05, 0.3, "at_most"),
             (1.05, 1.0, 0.05, 0.2, "two-sided"),
+            # on the boundaries of the tolerance and of the partial zone (exact in binary)
+            (1.25, 1.0, 0.25, 0.5, "two-sided"),
+            (1.5, 1.0, 0.25, 0.5, "two-sided"),
+            (0.5, 1.0, 0.25, 0.5, "at_least"),
+            (1.5, 1.0, 0.25, 0.5, "at_most"),
+            (0.75, 1.0, 0.25, 0.5, "at_least"),
         ],
         hidden=_verdict_case,
         n_hidden=20,
@@ -129,6 +140,7 @@ register(
             "counts partly as reproduced": ["a", "b", "c", "d"],
             "takes the CI's centre": ["a", "d", "e"],
             "only the point estimates": ["a"],
+            "every option": ["a", "b", "c", "d", "e"],
         },
     )
 )

@@ -10,6 +10,7 @@ import numpy as np
 from scipy import stats
 
 from diyphd.learner.grading import FunctionQuestion, ValueQuestion, register
+from diyphd.learner.grading.figures import Curve, integers
 from diyphd.writing.examples import seed_curves
 from diyphd.writing.figures import lightness
 from diyphd.writing.questions import CheckedFigureQuestion
@@ -20,7 +21,20 @@ SCORES = np.array([93.1, 93.6, 92.9, 93.4, 93.3])
 
 
 # 1. a results figure over seeds (figure)
-def curves_figure(band: bool = True, labels: bool = True, legend: bool = True, font: float = 11):
+def _seed_mean(name: str):
+    return integers(1, 30, lambda e: seed_curves()[name].mean(axis=0)[e - 1])
+
+
+SEED_CURVES = [Curve("SGD", r"sgd", _seed_mean("SGD")), Curve("Adam", r"adam", _seed_mean("Adam"))]
+
+
+def curves_figure(
+    band: bool = True,
+    labels: bool = True,
+    legend: bool = True,
+    font: float = 11,
+    statistic: str = "mean",
+):
     """Mean test error over five seeds of two optimizers, with ± 1 std bands."""
     import matplotlib.pyplot as plt
 
@@ -29,7 +43,8 @@ def curves_figure(band: bool = True, labels: bool = True, legend: bool = True, f
     epochs = np.arange(1, 31)
     for name, values in curves.items():
         mean, std = values.mean(axis=0), values.std(axis=0, ddof=1)
-        ax.plot(epochs, mean, label=name)
+        centre = {"mean": mean, "median": np.median(values, axis=0), "seed 0": values[0]}
+        ax.plot(epochs, centre[statistic], label=name)
         if band:
             ax.fill_between(epochs, mean - std, mean + std, alpha=0.3)
     if labels:
@@ -47,8 +62,9 @@ register(
         id="writing.ps01.curves_figure",
         title="A results figure over seeds",
         reference=curves_figure,
-        legend=True,
-        n_lines=2,
+        curves=SEED_CURVES,
+        xlabel=r"epoch",
+        ylabel=r"error",
         units={"y": "%"},
         seeds=5,
         points=2,
@@ -58,6 +74,8 @@ register(
             "no band": lambda: curves_figure(band=False),
             "no labels": lambda: curves_figure(labels=False),
             "tiny ticks": lambda: curves_figure(font=5),
+            "median instead of mean": lambda: curves_figure(statistic="median"),
+            "one seed instead of the mean": lambda: curves_figure(statistic="seed 0"),
         },
     )
 )
@@ -182,10 +200,55 @@ def _runner_up_only(scores):
 
 
 def _bold_case(rng: np.random.Generator) -> tuple:
-    k = int(rng.integers(2, 5))
-    return (
-        {f"m{i}": rng.normal(90 + rng.uniform(0, 2), rng.uniform(0.1, 2.0), 5) for i in range(k)},
-    )
+    """Bold and do-not-bold cases in equal measure (drawn until the wanted outcome comes)."""
+    want = bool(rng.integers(2))
+    while True:
+        k = int(rng.integers(2, 5))
+        scores = {
+            f"m{i}": rng.normal(90 + rng.uniform(0, 2), rng.uniform(0.1, 2.0), 5) for i in range(k)
+        }
+        if bold_best(scores) == want:
+            return (scores,)
+
+
+def _best_then(scores, test):
+    means = {m: np.mean(v) for m, v in scores.items()}
+    best = max(means, key=means.get)
+    return all(test(scores[best], scores[o], len(scores)) for o in scores if o != best)
+
+
+def _student(scores):
+    return _best_then(scores, lambda a, b, k: stats.ttest_ind(a, b).pvalue < 0.05)
+
+
+def _bonferroni(scores):
+    welch = lambda a, b, k: stats.ttest_ind(a, b, equal_var=False).pvalue < 0.05 / (k - 1)  # noqa: E731
+    return _best_then(scores, welch)
+
+
+def _median_rule(scores):
+    """Bold when every score of the best mean lies above the median of every other method."""
+    means = {m: np.mean(v) for m, v in scores.items()}
+    best = max(means, key=means.get)
+    return all(np.min(scores[best]) > np.median(scores[o]) for o in scores if o != best)
+
+
+# where Welch and Student disagree (unequal sizes and spreads), and where Bonferroni's
+# stricter level would not bold a best mean that Welch's test supports
+_WELCH_NOT_STUDENT = {
+    "A": np.array([90.31, 90.52, 90.24]),
+    "B": np.array([89.43, 90.27, 89.73, 89.97, 89.73, 90.35, 90.3, 89.86]),
+}
+_STUDENT_NOT_WELCH = {
+    "A": np.array([90.37, 91.5, 91.0, 90.8, 90.6, 91.01, 90.67, 91.31]),
+    "B": np.array([88.72, 91.79, 89.74, 87.65, 89.48]),
+    "C": np.array([89.36, 90.81, 89.7, 90.35, 90.42, 89.86, 91.07, 89.4]),
+}
+_NOT_BONFERRONI = {
+    "A": np.array([90.9, 90.33, 90.62, 90.83, 90.21]),
+    "B": np.array([88.52, 88.66, 89.65]),
+    "C": np.array([89.52, 88.91, 89.61, 89.78, 89.57, 88.44, 89.68, 91.62]),
+}
 
 
 _NOISY_THIRD = {
@@ -213,6 +276,9 @@ register(
                 },
             ),
             (_NOISY_THIRD,),
+            (_WELCH_NOT_STUDENT,),
+            (_STUDENT_NOT_WELCH,),
+            (_NOT_BONFERRONI,),
         ],
         hidden=_bold_case,
         points=2,
@@ -222,6 +288,9 @@ register(
             "always bold": lambda scores: True,
             "runner-up only": _runner_up_only,
             "never bold": lambda scores: False,
+            "Student's t (equal variances)": _student,
+            "Bonferroni's level": _bonferroni,
+            "above the others' medians": _median_rule,
         },
     )
 )

@@ -45,8 +45,18 @@ register(
         min_words=40,
         max_words=120,
         required={
-            "a spread": r"±|\bstd\b|standard (deviation|error)|confidence interval",
-            "the seeds": r"seeds?\b",
+            "the accuracy with its spread": (
+                r"accuracy",
+                r"\d\s*%?\s*±\s*\d|\bstd\b|standard (deviation|error)|confidence interval",
+            ),
+            "the number of seeds": (
+                r"(over|across|with|from|of)\s+(\d+|two|three|four|five|six|ten)\s+(random\s+)?seeds",
+            ),
+            "the speed-up with its spread": (r"faster|speed-?up", r"±|\bstd\b|standard dev"),
+            "what was not tested": (
+                r"tested|only|single",
+                r"architecture|model|data ?set|benchmark",
+            ),
         },
         rubric={
             "evidence": (1.0, "every claim carries its number with a spread, or is cut"),
@@ -90,10 +100,17 @@ register(
         min_words=60,
         max_words=220,
         required={
-            "test-set tuning": r"test set",
-            "seeds": r"\bseeds?\b",
-            "baseline": r"baselines?",
-            "overclaim": r"any (deep )?network|overclaim|generali[sz]",
+            "test-set tuning": (
+                r"test set|test split|test data",
+                r"learning rate|tun|select|chose",
+            ),
+            "one seed": (r"\b(one|single|a)\s+seed\b", r"optimi[sz]er|method|run|each"),
+            "more seeds as the fix": (r"(at least|several|more|five|\d+)\s+seeds",),
+            "a weak baseline": (r"baselines?", r"momentum|schedule|adam|tuned|stronger|sgd"),
+            "the overclaim": (
+                r"any (deep )?network|overclaim|generali[sz]|restrict|narrow|one network",
+                r"claim",
+            ),
         },
         rubric={
             "specific": (1.0, "each weakness says where in the excerpt it is"),
@@ -143,7 +160,11 @@ register(
         points=2,
         hint="Ask of each choice: does it change what the paper may claim? "
         "Standard settings do not.",
-        wrong_answers={"two only": ["a", "b"], "with a distractor": ["a", "b", "c", "d", "e"]},
+        wrong_answers={
+            "two only": ["a", "b"],
+            "with a distractor": ["a", "b", "c", "d", "e"],
+            "every option": ["a", "b", "c", "d", "e", "f"],
+        },
     )
 )
 
