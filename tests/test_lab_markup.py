@@ -36,6 +36,8 @@ HERE = "notebooks/optimization/01_gradient_descent"
         ),
         ("{ref}`found-linalg`", "[Linear algebra](../foundations/01_linear_algebra.ipynb)"),
         ("{ref}`thm-gd`", "{ref}`thm-gd`"),  # same notebook: jupyterlab-myst resolves it
+        ("{prf:ref}`thm-gd`", "{prf:ref}`thm-gd`"),
+        ("{prf:ref}`found-linalg`", "[Linear algebra](../foundations/01_linear_algebra.ipynb)"),
         ("{ref}`the guide <how-to>`", "the guide"),  # a book page: plain text
         ("{ref}`no-such-label`", "no-such-label"),
         ("{doc}`02_momentum`", "[Momentum](02_momentum.ipynb)"),

@@ -4,7 +4,8 @@
 ``{solution-start}``/``{solution-end}`` gate of sphinx-exercise) inside one notebook, but it
 knows neither the other notebooks nor ``book/references.bib``. So the workspace copies get:
 
-- a ``{ref}`` or ``{doc}`` to another notebook: a relative Markdown link to its workspace copy,
+- a ``{ref}``, ``{prf:ref}`` or ``{doc}`` to another notebook: a relative Markdown link to its
+  workspace copy,
   which JupyterLab opens in a new tab (a target only the book has becomes its plain text);
 - a ``{cite:t}``/``{cite:p}``: the author-year text the book shows ("Polyak (1964)").
 
@@ -23,7 +24,7 @@ import nbformat
 
 from diyphd.learner.syllabus import ROOT, toc_files
 
-_ROLE = re.compile(r"\{(?P<role>ref|doc|cite:t|cite:p)\}`(?P<body>[^`]*)`")
+_ROLE = re.compile(r"\{(?P<role>ref|prf:ref|doc|cite:t|cite:p)\}`(?P<body>[^`]*)`")
 _EXPLICIT = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", re.S)
 _LABELS = re.compile(r"^\((?P<a>[\w-]+)\)=\s*$|^:label:\s*(?P<b>[\w-]+)\s*$", re.M)
 
@@ -134,7 +135,7 @@ def lab_markdown(source: str, here: str, book: Book | None = None) -> str:
         if role.startswith("cite:"):
             return _cite(role, body, book)
         text, target = _split(body)
-        if role == "ref":
+        if role in ("ref", "prf:ref"):
             file = book.labels.get(target)
             if file == here:
                 return m[0]  # jupyterlab-myst resolves a label of the same notebook
