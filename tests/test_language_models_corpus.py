@@ -53,6 +53,7 @@ def test_entropy_rate_matches_a_long_sample():
     lang = MarkovLanguage(vocab_size=4, order=1, concentration=0.5, seed=2)
     x = lang.sample(200, 500, np.random.default_rng(0))
     nll = -np.log(lang.transition[x[:, :-1], x[:, 1:]]).ravel()
+    assert np.allclose(lang.token_losses(x).ravel(), nll)
     assert abs(nll.mean() - lang.entropy_rate()) < 4 * nll.std() / np.sqrt(nll.size)
 
 

@@ -121,6 +121,18 @@ class MarkovLanguage:
         q = np.clip(q, 1e-300, None)
         return float(self.stationary @ -(self.transition * np.log(q)).sum(axis=1))
 
+    def token_losses(self, seqs: np.ndarray) -> np.ndarray:
+        """``−log P(x_t | previous k)`` (nats) of the chain itself, for every ``t ≥ k``."""
+        seqs = np.asarray(seqs)
+        state = np.zeros(seqs.shape[0], dtype=np.int64)
+        for j in range(self.order):
+            state = state * self.vocab_size + seqs[:, j]
+        out = np.empty((seqs.shape[0], seqs.shape[1] - self.order))
+        for t in range(self.order, seqs.shape[1]):
+            out[:, t - self.order] = -np.log(self.transition[state, seqs[:, t]])
+            state = self.next_state(state, seqs[:, t])
+        return out
+
     def sample_pairs(self, n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
         """``n`` independent (state, next symbol) draws from the stationary chain."""
         states = rng.choice(self.stationary.size, size=n, p=self.stationary)

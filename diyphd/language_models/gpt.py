@@ -159,6 +159,12 @@ def random_batch(
     return x, y
 
 
+def token_losses(model: GPT, x: torch.Tensor) -> torch.Tensor:
+    """Cross-entropy (nats) of predicting ``x[:, t+1]`` from ``x[:, :t+1]``: ``(B, T-1)``."""
+    logits = model(x[:, :-1])
+    return F.cross_entropy(logits.transpose(1, 2), x[:, 1:], reduction="none")
+
+
 @torch.no_grad()
 def evaluate_lm(model: GPT, data: torch.Tensor, block_size: int | None = None) -> float:
     """Mean cross-entropy (nats per token) over non-overlapping windows of a token tensor."""

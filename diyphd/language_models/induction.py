@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 
-from diyphd.language_models.gpt import GPT
+from diyphd.language_models.gpt import GPT, token_losses
 
 
 @dataclass
@@ -42,16 +41,10 @@ def repeated_segments(
     return RepeatBatch(torch.as_tensor(x), torch.as_tensor(repeat))
 
 
-def per_position_loss(model: GPT, x: torch.Tensor) -> torch.Tensor:
-    """Cross-entropy (nats) of predicting ``x[:, t+1]`` at every ``t``: shape ``(B, T-1)``."""
-    logits = model(x[:, :-1])
-    return F.cross_entropy(logits.transpose(1, 2), x[:, 1:], reduction="none")
-
-
 @torch.no_grad()
 def in_context_losses(model: GPT, batch: RepeatBatch) -> tuple[float, float]:
     """Mean loss on the repeated positions and on the others (where log V is the best)."""
-    loss = per_position_loss(model, batch.x)
+    loss = token_losses(model, batch.x)
     rep = batch.repeat[:, :-1]
     return float(loss[rep].mean()), float(loss[~rep].mean())
 
@@ -158,7 +151,7 @@ def train_induction(
         if step == steps:
             break
         batch = repeated_segments(batch_size, cfg.block_size + 1, segment, cfg.vocab_size, rng)
-        loss = per_position_loss(model, batch.x).mean()
+        loss = token_losses(model, batch.x).mean()
         opt.zero_grad(set_to_none=True)
         loss.backward()
         opt.step()
