@@ -360,3 +360,63 @@ register(
         },
     )
 )
+
+
+# ---------------------------------------------------------------- derivation questions (issue 16)
+
+
+# 8. the optimism of picking the best of two models on one validation set (value, derived)
+def best_of_two_optimism(m: int, p: float) -> float:
+    """E[max(â₁, â₂)] − p for two independent Binomial(m, p)/m accuracies, exactly."""
+    from scipy import stats
+
+    k = np.arange(m + 1)
+    pmf = stats.binom.pmf(k, m, p)
+    acc = k / m
+    return float(pmf @ np.maximum(acc[:, None], acc[None, :]) @ pmf - p)
+
+
+register(
+    ValueQuestion(
+        id="generalization.ps01.best_of_two",
+        title="The optimism of choosing the better of two models",
+        reference=best_of_two_optimism(100, 0.5),
+        rtol=1e-4,
+        points=2,
+        hint="max(a, b) = (a + b)/2 + |a − b|/2, and both accuracies have mean p. The expectation "
+        "is then a double sum over two binomial distributions (exact, not a normal approximation).",
+        wrong_answers={
+            "normal approximation √(p(1−p)/(πm))": float(np.sqrt(0.25 / (np.pi * 100))),
+            "the Hoeffding-type bound √(ln 2/(2m))": float(np.sqrt(np.log(2) / 200)),
+            "unbiased: 0": 0.0,
+        },
+    )
+)
+
+
+# 9. where a ridge coefficient changes sign (value, derived)
+def ridge_sign_change(rho: float, w: tuple[float, float]) -> float:
+    """λ at which w_λ,2 = 0 for Σ = [[1, ρ], [ρ, 1]], noiseless targets y = Xw (root of a linear
+    equation in the eigenbasis of Σ)."""
+    a, b = w
+    plus, minus = (1 + rho) * (a + b), (1 - rho) * (a - b)  # 2 × coefficients of u± in Σw
+    # w_λ,2 = plus/(2(1+ρ+λ)) − minus/(2(1−ρ+λ)) = 0
+    return (minus * (1 + rho) - plus * (1 - rho)) / (plus - minus)
+
+
+register(
+    ValueQuestion(
+        id="generalization.ps01.ridge_sign_change",
+        title="The penalty at which a ridge coefficient changes sign",
+        reference=ridge_sign_change(0.8, (1.0, -0.6)),
+        rtol=1e-6,
+        points=2,
+        hint="Work in the eigenbasis u± = (1, ±1)/√2 of Σ (eigenvalues 1 ± ρ): ridge divides the "
+        "coefficient of Σw along each by (eigenvalue + λ).",
+        wrong_answers={
+            "the small eigenvalue 1 − ρ": 0.2,
+            "the large eigenvalue 1 + ρ": 1.8,
+            "the correlation ρ": 0.8,
+        },
+    )
+)

@@ -275,3 +275,58 @@ register(
         },
     )
 )
+
+
+# ---------------------------------------------------------------- derivation questions (issue 16)
+
+
+# 8. the exact finite-n risk of least squares (value, derived)
+def ols_risk_finite_n(n: int, p: int, sigma2: float) -> float:
+    """E‖β̂ − β‖² of least squares, rows N(0, I_p), p < n − 1: σ²p/(n − p − 1) (inverse Wishart)."""
+    return sigma2 * p / (n - p - 1)
+
+
+register(
+    ValueQuestion(
+        id="generalization.ps02.finite_n_risk",
+        title="The exact risk of least squares at finite n",
+        reference=ols_risk_finite_n(50, 30, 1.0),
+        rtol=1e-6,
+        points=2,
+        hint="The risk is σ² E tr((XᵀX)⁻¹) and XᵀX is Wishart(I_p, n); its inverse has mean "
+        "I_p/(n − p − 1). The limit γ/(1 − γ) is not exact at n = 50.",
+        wrong_answers={
+            "the asymptotic formula σ²γ/(1 − γ)": 1.5,
+            "off by one: σ²p/(n − p + 1)": 30 / 21,
+            "σ²p/n": 0.6,
+        },
+    )
+)
+
+
+# 9. how many labelings half-planes realise (value, derived)
+def halfplane_growth(m: int) -> int:
+    """Labelings of m points in general position in the plane by affine half-planes (Cover):
+    2·Σ_{k<3} C(m−1, k)."""
+    from math import comb
+
+    return 2 * sum(comb(m - 1, k) for k in range(3))
+
+
+register(
+    ValueQuestion(
+        id="generalization.ps02.halfplane_count",
+        title="The growth function of half-planes, exactly",
+        reference=halfplane_growth(10),
+        integer=True,
+        points=2,
+        hint="Count labelings, not lines: every realisable labeling of points in general position "
+        "is cut out by a line through no point; Cover's function-counting theorem gives "
+        "2·Σ_{k<d} C(m−1, k) with d = 3 parameters. Check small m by hand (m = 3: all 8).",
+        wrong_answers={
+            "the Sauer–Shelah bound Σ_{i≤3} C(10, i)": 176,
+            "all labelings 2^10": 1024,
+            "lines through the origin: 2·Σ_{k<2} C(9, k)": 20,
+        },
+    )
+)

@@ -306,3 +306,64 @@ register(
         },
     )
 )
+
+
+# ---------------------------------------------------------------- derivation questions (issue 16)
+
+
+# 8. steepest descent with exact line search: the worst-case rate (value, derived)
+def line_search_worst_rate(kappa: float) -> float:
+    """Worst per-step factor of f − f* for exact line search on quadratics: ((κ−1)/(κ+1))²."""
+    return ((kappa - 1) / (kappa + 1)) ** 2
+
+
+register(
+    ValueQuestion(
+        id="optimization.ps01.line_search_rate",
+        title="Exact line search: the worst-case rate, derived",
+        reference=line_search_worst_rate(10.0),
+        rtol=1e-6,
+        points=2,
+        hint="Start at x0 = (L, μ) on ½(μx₁² + Lx₂²) and compute the exact step by hand: the "
+        "iterate comes back to a multiple of itself (mirrored) after one step. The question asks "
+        "for f, not the distance.",
+        wrong_answers={
+            "distance rate (κ−1)/(κ+1)": 9 / 11,
+            "step 1/L rate 1 − 1/κ": 0.9,
+            "(1 − 1/κ)²": 0.81,
+        },
+    )
+)
+
+
+# 9. the first-order lower bound on Nesterov's worst function (value, derived)
+def worst_function_gap(k: int, L: float = 1.0) -> float:  # noqa: N803
+    """min over first-order methods of f(x_k) − f* on f_{2k+1} from 0: L/(16(k+1))."""
+    return L / (16 * (k + 1))
+
+
+def _lower_bound_formula(k: int, L: float = 1.0) -> float:  # noqa: N803
+    n = 2 * k + 1
+    x_star = 1 - np.arange(1, n + 1) / (n + 1)
+    return 3 * L * float(x_star @ x_star) / (32 * (k + 1) ** 2)
+
+
+register(
+    ValueQuestion(
+        id="optimization.ps01.lower_bound_gap",
+        title="The best any first-order method can do on the worst function",
+        reference=worst_function_gap(10),
+        rtol=1e-6,
+        points=2,
+        hint="After k steps from 0 the iterate lives on the first k coordinates (why?). Minimise "
+        "f over those coordinates in closed form and subtract the minimum over all 21.",
+        wrong_answers={
+            "the theorem's bound 3L‖x*‖²/(32(k+1)²)": _lower_bound_formula(10),
+            "forgot f* of the full function: L/(8(k+1))": 1 / 88,
+            "GD's upper bound L‖x*‖²/(2k)": float(
+                (1 - np.arange(1, 22) / 22) @ (1 - np.arange(1, 22) / 22)
+            )
+            / 20,
+        },
+    )
+)

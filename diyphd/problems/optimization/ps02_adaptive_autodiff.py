@@ -301,3 +301,54 @@ register(
         wrong_answers={"SGD only": "a", "Adam only": "d", "the plain methods": ["a", "b"]},
     )
 )
+
+
+# ---------------------------------------------------------------- derivation questions (issue 16)
+
+
+# 7. the edge of stability with momentum (value, derived)
+def momentum_threshold(eta: float, beta: float) -> float:
+    """Largest curvature λ on which heavy ball (step η, momentum β) converges: (2 + 2β)/η."""
+    return (2 + 2 * beta) / eta
+
+
+register(
+    ValueQuestion(
+        id="optimization.ps02.momentum_threshold",
+        title="The stability threshold of heavy ball, derived",
+        reference=momentum_threshold(0.05, 0.9),
+        rtol=1e-6,
+        points=2,
+        hint="Write the recursion on ½λx² as x_{k+1} = (1 + β − ηλ)x_k − βx_{k−1}; both roots of "
+        "z² − (1 + β − ηλ)z + β must lie inside the unit circle (Jury's conditions).",
+        wrong_answers={
+            "no momentum 2/η": 40.0,
+            "GD threshold at the effective step η/(1−β): 2(1−β)/η": 4.0,
+            "(2 + β)/η": 58.0,
+        },
+    )
+)
+
+
+# 8. Adam's counterexample: the average regret of the worst point (value, derived)
+def reddi_worst_average_regret(c: float) -> float:
+    """Average regret of staying at x = +1 on f_t = Cx (t mod 3 = 1), −x otherwise: 2(C−2)/3."""
+    return 2 * (c - 2) / 3
+
+
+register(
+    ValueQuestion(
+        id="optimization.ps02.reddi_regret",
+        title="How much Adam loses on Reddi, Kale & Kumar's problem",
+        reference=reddi_worst_average_regret(4.0),
+        rtol=1e-6,
+        points=2,
+        hint="Sum the three losses of one period for x = +1 and for the best fixed point of "
+        "[−1, 1]; divide the difference by the number of rounds.",
+        wrong_answers={
+            "comparator at 0: (C−2)/3": 2 / 3,
+            "per period, not per round: 2(C−2)": 4.0,
+            "sum of C and 2: (C+2)/3": 2.0,
+        },
+    )
+)
