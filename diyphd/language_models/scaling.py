@@ -67,7 +67,9 @@ def _grid_start(n, d, loss, exponents, e_fixed=None):
 _TIGHT = {"ftol": 1e-15, "gtol": 1e-12, "maxiter": 20_000}
 
 
-def fit_scaling_law(n, d, loss, delta: float = 1e-3, E: float | None = None) -> ScalingFit:
+def fit_scaling_law(
+    n, d, loss, delta: float = 1e-3, E: float | None = None, options: dict | None = None
+) -> ScalingFit:
     """Fit ``L(N, D) = E + A/N^α + B/D^β`` to measured losses (``E`` too unless given).
 
     Hoffmann et al.'s objective (2022, Approach 3): a Huber loss (threshold ``delta``) on
@@ -75,7 +77,10 @@ def fit_scaling_law(n, d, loss, delta: float = 1e-3, E: float | None = None) -> 
     ``log B − β log D`` and ``log E``, minimised by L-BFGS. Instead of their grid of
     starting points we start from the least-squares fit on a grid of exponents (variable
     projection: for fixed ``α, β`` the model is linear in ``E, A, B``), which is faster.
+    ``options`` go to ``scipy.optimize.minimize`` (default: tight tolerances; ``{}`` gives
+    scipy's defaults, which stop early on this objective).
     """
+    options = _TIGHT if options is None else options
     n, d, loss = (np.asarray(x, dtype=float).ravel() for x in (n, d, loss))
     if not (n.shape == d.shape == loss.shape) or n.size < 5:
         raise ValueError("need at least five (N, D, loss) triples of equal length")
@@ -85,14 +90,14 @@ def fit_scaling_law(n, d, loss, delta: float = 1e-3, E: float | None = None) -> 
     x0 = np.array([np.log(a), np.log(b), np.log(e), alpha, beta])
     args = (np.log(n), np.log(d), np.log(loss), delta)
     if E is None:
-        x = minimize(_objective, x0, args=args, method="L-BFGS-B", options=_TIGHT).x
+        x = minimize(_objective, x0, args=args, method="L-BFGS-B", options=options).x
     else:
         keep = [0, 1, 3, 4]
 
         def fixed(theta):
             return _objective(np.insert(theta, 2, np.log(E)), *args)
 
-        x = np.insert(minimize(fixed, x0[keep], method="L-BFGS-B", options=_TIGHT).x, 2, np.log(E))
+        x = np.insert(minimize(fixed, x0[keep], method="L-BFGS-B", options=options).x, 2, np.log(E))
     a, b, e, alpha, beta = x
     return ScalingFit(
         float(np.exp(e)), float(np.exp(a)), float(alpha), float(np.exp(b)), float(beta)
