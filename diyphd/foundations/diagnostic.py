@@ -41,6 +41,8 @@ QUESTION_LESSON: dict[str, str] = {
     "tanh_jacobian": "found-calc",
     "taylor_order": "found-calc",
     "logsumexp_grad": "found-calc",  # torch autograd, used throughout lesson 4
+    "chebyshev_constant": "found-prob",
+    "lse_smoothness": "found-calc",
 }
 
 

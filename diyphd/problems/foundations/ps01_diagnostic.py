@@ -359,3 +359,54 @@ register(
         },
     )
 )
+
+
+# ---------------------------------------------------------------- derivation questions (issue 16)
+
+
+# 12. the best constant in Chebyshev's inequality (value, derived)
+def chebyshev_constant(k: float) -> float:
+    """Smallest c with P(|X − EX| ≥ kσ) ≤ c for every X with a variance: 1/k² (attained)."""
+    return 1 / k**2
+
+
+register(
+    ValueQuestion(
+        id="foundations.ps01.chebyshev_constant",
+        title="The best constant in Chebyshev's inequality",
+        reference=chebyshev_constant(2.0),
+        rtol=1e-9,
+        points=2,
+        hint="Chebyshev gives an upper bound; to show nothing smaller works, build a distribution "
+        "with mean 0, variance 1 and mass exactly at ±2 (and 0).",
+        wrong_answers={
+            "the Gaussian tail P(|Z| ≥ 2)": 0.0455,
+            "a Markov-style 1/k": 0.5,
+            "the usual 5 %": 0.05,
+        },
+    )
+)
+
+
+# 13. the smoothness constant of log-sum-exp (value, derived)
+def logsumexp_smoothness() -> float:
+    """sup over z of λ_max(∇² log Σ e^{z_j}) = sup λ_max(diag(p) − ppᵀ) = 1/2 (p = (½, ½, 0…))."""
+    return 0.5
+
+
+register(
+    ValueQuestion(
+        id="foundations.ps01.lse_smoothness",
+        title="The smoothness constant of cross-entropy in the logits",
+        reference=logsumexp_smoothness(),
+        rtol=1e-9,
+        points=2,
+        hint="The Hessian is diag(p) − ppᵀ, and vᵀ(diag(p) − ppᵀ)v is a variance of the entries "
+        "of v under p; bound the variance of a variable with values in an interval.",
+        wrong_answers={
+            "the logistic σ'(0) = 1/4": 0.25,
+            "max p_i ≤ 1": 1.0,
+            "1 − 1/K for K = 3": 2 / 3,
+        },
+    )
+)
