@@ -81,6 +81,18 @@ def previous_token_scores(model: GPT, x: torch.Tensor) -> np.ndarray:
 
 
 @torch.no_grad()
+def duplicate_token_scores(model: GPT, x: torch.Tensor) -> np.ndarray:
+    """Per head: mean attention from a token of the second copy to its own earlier occurrence,
+    on ``x = [s, s]``."""
+    half = x.shape[1] // 2
+    model(x)
+    t = torch.arange(half, 2 * half)
+    return np.stack(
+        [b.attn.last_weights[:, :, t, t - half].mean(dim=(0, 2)).numpy() for b in model.blocks]
+    )
+
+
+@torch.no_grad()
 def copying_scores(model: GPT) -> np.ndarray:
     """Per head: ``Σλ / Σ|λ|`` over the eigenvalues of its OV circuit ``W_U W_O W_V W_E``.
 
