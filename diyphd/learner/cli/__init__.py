@@ -9,6 +9,7 @@ import argparse
 import sys
 
 from diyphd.learner.cli import (
+    course,
     doctor,
     grade,
     log,
@@ -20,7 +21,7 @@ from diyphd.learner.cli import (
     student,
 )
 
-VERBS = [student, grade, progress, reset, plan, milestone, log, publish, doctor]
+VERBS = [student, grade, progress, reset, plan, milestone, log, publish, doctor, course]
 
 
 def build_parser() -> argparse.ArgumentParser:
