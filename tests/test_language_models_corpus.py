@@ -75,3 +75,13 @@ def test_ngram_probabilities_sum_to_one():
     model = NGramModel(3, 5, k=0.5).fit(x)
     total = sum(np.exp(model.log_probs(np.array([1, 2, t]))[0]) for t in range(5))
     assert np.isclose(total, 1.0)
+
+
+def test_next_log_probs_agree_with_log_probs():
+    """Does the next-token table give the same log-probability as scoring the full n-gram?"""
+    x = np.random.default_rng(1).integers(0, 6, 500)
+    model = NGramModel(3, 6).fit(x)
+    table = model.next_log_probs(np.array([[2, 5], [0, 0]]))
+    assert table.shape == (2, 6)
+    assert np.isclose(table[0, 4], model.log_probs(np.array([2, 5, 4]))[0])
+    assert np.allclose(np.exp(table).sum(axis=1), 1.0)

@@ -45,6 +45,21 @@ class NGramModel:
         c_ctx = self._lookup(self._ctx, self._ctx_counts, ctx)
         return np.log((c_full + self.k) / (c_ctx + self.k * self.vocab_size))
 
+    def next_log_probs(self, contexts) -> np.ndarray:
+        """``log q(x | context)`` for every token ``x``: shape ``(len(contexts), V)``.
+
+        ``contexts`` holds the last ``n - 1`` tokens of each prompt, one row per prompt.
+        """
+        c = np.asarray(contexts, dtype=np.int64).reshape(-1, self.order - 1)
+        v = self.vocab_size
+        ctx = np.zeros(c.shape[0], dtype=np.int64)
+        for j in range(self.order - 1):
+            ctx = ctx * v + c[:, j]
+        full = ctx[:, None] * v + np.arange(v)[None, :]
+        c_full = self._lookup(self._full, self._full_counts, full)
+        c_ctx = self._lookup(self._ctx, self._ctx_counts, ctx)[:, None]
+        return np.log((c_full + self.k) / (c_ctx + self.k * v))
+
     def cross_entropy(self, tokens) -> float:
         """Mean negative log-likelihood in nats per token."""
         return float(-self.log_probs(tokens).mean())
