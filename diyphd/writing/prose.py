@@ -35,17 +35,22 @@ ABBREVIATIONS = frozenset(
 
 #: Acronyms a reader of ML papers needs no definition for (units, hardware, numerals, datasets).
 KNOWN_ACRONYMS = frozenset(
-    "GPU CPU TPU RAM GB MB TB KB PDF URL API US UK EU OK II III IV VI MNIST CIFAR SVHN".split()
+    "GPU CPU TPU RAM GB MB TB KB PDF URL API US UK EU OK II III IV VI MNIST CIFAR SVHN "
+    "ReLU LaTeX BibTeX".split()
 )
 
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)")
 _NEXT_START = re.compile(r"\s+[\"'(\[]?[A-Z0-9]")
 
 
+_LIST_ITEM = re.compile(r"\n(?=[ \t]*(?:[-*•]|\d+[.)])\s)")
+
+
 def split_sentences(text: str) -> list[str]:
-    """Split ``text`` into sentences; blank lines always end a sentence."""
+    """Split ``text`` into sentences; blank lines and list items always end a sentence."""
     sentences: list[str] = []
-    for para in re.split(r"\n\s*\n", text):
+    blocks = [b for para in re.split(r"\n\s*\n", text) for b in _LIST_ITEM.split(para)]
+    for para in blocks:
         para = " ".join(para.split())
         start = 0
         for m in _BOUNDARY.finditer(para):
@@ -77,7 +82,9 @@ SUPERLATIVES = [
     r"\bsuperior\b",
     r"\bunprecedented\b",
     r"\bground-?breaking\b",
-    r"\brevolutionar\w*",
+    r"\brevolution\w*",
+    r"\bpowerful\b",
+    r"\bunparalleled\b",
     r"\bbreakthrough\b",
     r"\bdramatic(ally)?\b",
     r"\bremarkabl[ey]\b",
@@ -85,6 +92,13 @@ SUPERLATIVES = [
     r"\bvastly\b",
     r"\bby a (large|wide|huge) margin\b",
 ]
+UP_TO = r"\bup to\s+[~≈]?\d"
+OVERGENERAL = [
+    r"\b(any|every|all)\s+(tasks?|data ?sets?|domains?|architectures?|settings?|problems?|"
+    r"networks?|models?)\b",
+    r"\buniversal(ly)?\b",
+]
+PRIORITY = r"\b(we are|is|are|was) the first\b|\bthe first (to|method|work|paper|approach|study)\b"
 SIGNIFICANCE = r"\bsignificant(ly)?\b"
 TESTS = [
     r"\bp\s*[<=≤]\s*0?\.\d",
@@ -131,8 +145,10 @@ _PARTICIPLES = (
     "left led met put read said sent spent told thought understood grown begun broken driven "
     "fallen hidden proven split cut bound fed fit trained"
 ).split()
+_NOT_PARTICIPLES = "indeed|need|speed|seed|feed|proceed|exceed|succeed|breed|shed|red|bed"
 PASSIVE = re.compile(
-    r"\b(am|is|are|was|were|be|been|being)\s+(\w+ly\s+)?(\w+ed|" + "|".join(_PARTICIPLES) + r")\b",
+    r"\b(am|is|are|was|were|be|been|being)\s+(\w+ly\s+)?"
+    r"((?!(?:" + _NOT_PARTICIPLES + r")\b)\w+ed|" + "|".join(_PARTICIPLES) + r")\b",
     flags=re.IGNORECASE,
 )
 UNCERTAINTY = re.compile(
@@ -150,6 +166,21 @@ _UNIT_AFTER = re.compile(
     r"\s*-?(%|pp\b|percentage points?\b|points?\b|×|x\b|times\b|ms\b|s\b|seconds?\b|minutes?\b|"
     r"min\b|hours?\b|h\b|days?\b|GPU[- ]hours?\b|[kMGT]?B\b|[kMG]?Hz\b|dB\b|°C\b|W\b|kWh\b|"
     r"FLOPs?\b|k\b|M\b|bn\b|[a-zA-Z]+)"
+)
+#: A setting named just before its value: "a learning rate of 0.1", "momentum 0.9", "β = 0.9".
+_SETTING_BEFORE = re.compile(
+    r"\b(learning rate|lr|step size|weight decay|momentum|dropout(?: rate)?|temperature|"
+    r"label smoothing|decay|epsilon|lambda|alpha|beta\d?|gamma|tau|rho|[αβγελτρη]\d?)"
+    r"\s*(?:of|=|to|is|at|was|set to)?\s*$",
+    flags=re.IGNORECASE,
+)
+#: "1.2 million images": a count, not a measurement.
+_COUNT_AFTER = re.compile(r"\s*(million|billion|thousand|trillion)\b", flags=re.IGNORECASE)
+#: "Python 3.11", "PyTorch 2.13.0", "CUDA 12.1": a version, not a quantity.
+_VERSION_BEFORE = re.compile(
+    r"\b(python|pytorch|torch|numpy|scipy|cuda|cudnn|jax|tensorflow|scikit-learn|sklearn|"
+    r"ubuntu|debian|gcc|java|node|release|jupyter book|sphinx)\s*$",
+    flags=re.IGNORECASE,
 )
 _PLUS_MINUS = re.compile(r"\s*(±|\+/-|\+-)\s*\d+(\.\d+)?")
 CONNECTORS = frozenset(
@@ -182,6 +213,8 @@ def _measurements(sentence: str) -> list[tuple[str, bool, bool]]:
         if re.search(r"\bp\s*[<=>≤≥]\s*$", before) or re.search(r"(±|\+/-|\+-)\s*$", before):
             continue
         after = sentence[m.end() :]
+        if _VERSION_BEFORE.search(before) or re.match(r"\.\d", after):
+            continue  # a version ("Python 3.11", "2.13.0")
         if re.fullmatch(r"(19|20)\d\d", number) and not re.match(r"\s*%", after):
             continue
         rest = after[pm.end() :] if (pm := _PLUS_MINUS.match(after)) else after
@@ -190,12 +223,18 @@ def _measurements(sentence: str) -> list[tuple[str, bool, bool]]:
         previous = re.search(r"(\w+)\s*$", before)
         anchored = previous is not None and previous.group(1).lower() in ANCHORS
         percent = unit is not None and unit.group(1) in ("%", "pp")
-        setting = re.search(r"[{=,\[]\s*$", before) is not None
-        out.append((number, anchored and not has_unit, ("." in number or percent) and not setting))
+        setting = re.search(r"[{=,\[]\s*$", before) is not None or bool(
+            _SETTING_BEFORE.search(before)
+        )
+        count = _COUNT_AFTER.match(rest) is not None
+        measurement = ("." in number or percent) and not setting and not count
+        out.append((number, anchored and not has_unit and not setting, measurement))
     return out
 
 
-_ACRONYM = re.compile(r"^([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)s?$")
+_ACRONYM = re.compile(
+    r"^([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*|(?=[A-Za-z]{3,5}$)(?=.*[a-z])[A-Z][A-Za-z]*[A-Z])s?$"
+)
 
 
 def _acronym_findings(sentences: list[str], known: frozenset[str]) -> list[Finding]:
@@ -235,17 +274,32 @@ def check_prose(
     findings: list[Finding] = []
     for s in sentences:
         numbers = _measurements(s)
-        if (m := _any(SUPERLATIVES, s)) and not numbers:
-            why = f"'{m.group()}' is a claim with no number to support it"
+        claims = _unquoted(s)
+        supers = [m for p in SUPERLATIVES for m in re.finditer(p, claims, flags=re.IGNORECASE)]
+        if supers and not numbers:
+            why = f"'{supers[0].group()}' is a claim with no number to support it"
             findings.append(Finding("superlative", s, why))
-        if (m := re.search(SIGNIFICANCE, s, flags=re.IGNORECASE)) and not _any(TESTS, s):
+        elif len(supers) > max(1, len(numbers)):
+            second = sorted(supers, key=lambda m: m.start())[1].group()
+            why = f"'{second}': a second claim in the sentence, with no number of its own"
+            findings.append(Finding("superlative", s, why))
+        if m := re.search(UP_TO, claims, flags=re.IGNORECASE):
+            why = f"'{m.group()}' reports the best case: give the typical value and its spread"
+            findings.append(Finding("cherry-pick", s, why))
+        if m := _any(OVERGENERAL, claims):
+            why = f"'{m.group()}' claims more than any experiment can test: name what you tested"
+            findings.append(Finding("overclaim", s, why))
+        if m := re.search(PRIORITY, claims, flags=re.IGNORECASE):
+            why = f"'{m.group()}' is a claim about all prior work: cite the nearest, or drop it"
+            findings.append(Finding("overclaim", s, why))
+        if (m := re.search(SIGNIFICANCE, claims, flags=re.IGNORECASE)) and not _any(TESTS, s):
             why = f"'{m.group()}' names no statistical test, p-value or interval"
             findings.append(Finding("significance", s, why))
     findings += _acronym_findings(sentences, frozenset(known_acronyms))
     for s in sentences:
-        if m := _any(WEASEL, s):
+        if m := _any(WEASEL, _unquoted(s)):
             findings.append(Finding("weasel", s, f"'{m.group()}': say who, and cite them"))
-        if m := _any(FILLER, s):
+        if m := _any(FILLER, _unquoted(s)):
             findings.append(Finding("filler", s, f"'{m.group()}' adds words, not meaning"))
         n_words = len(s.split())
         if n_words > max_words:
@@ -267,4 +321,19 @@ def check_prose(
         if measured and not UNCERTAINTY.search(s):
             why = f"{', '.join(measured)} reported with no uncertainty (± std, SE or CI)"
             findings.append(Finding("uncertainty", s, why))
+    spread = [s for s in sentences if re.search(r"±|\+/-", s)]
+    if spread and not _SPREAD_NAMED.search(text):
+        why = "± with no name: say whether it is a standard deviation, a standard error or a CI"
+        findings.append(Finding("uncertainty", spread[0], why))
     return findings
+
+
+_SPREAD_NAMED = re.compile(
+    r"\bstd\b|standard (deviation|error)|\bs\.[de]\.|\bSEM?\b|confidence interval|\bCIs?\b",
+    flags=re.IGNORECASE,
+)
+
+
+def _unquoted(sentence: str) -> str:
+    """The sentence with quoted phrases blanked: a word mentioned is not a word used."""
+    return re.sub(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|(?<!\w)'[^']{2,}'(?!\w)", '""', sentence)
