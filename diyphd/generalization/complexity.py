@@ -1,6 +1,7 @@
 """Capacity of a hypothesis class: growth function, VC and Rademacher bounds, margins.
 
-Introduced in ``notebooks/generalization/07_uniform_convergence``: the Sauer–Shelah bound on
+Introduced in ``notebooks/generalization/07_uniform_convergence`` and ``08_rademacher_margins``:
+the Sauer–Shelah bound on
 the growth function, brute-force counts of the labelings that intervals and half-planes realise
 (to check it), the VC bound from symmetrization, the empirical Rademacher complexity of a
 norm-bounded linear class and the margin bound built from it.

@@ -1,6 +1,6 @@
 """The Marchenko–Pastur law and the ridgeless risk derived from it.
 
-Introduced in ``notebooks/generalization/08_pac_bayes_random_matrices``: the limiting density of
+Introduced in ``notebooks/generalization/10_random_matrices``: the limiting density of
 the eigenvalues of ``XᵀX/n`` for an ``n × p`` matrix of i.i.d. unit-variance entries with
 ``p/n → γ`` (Marchenko & Pastur 1967), its CDF and moments by quadrature, and the variance of
 minimum-norm least squares written as an integral against it (Hastie, Montanari, Rosset &

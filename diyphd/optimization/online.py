@@ -1,6 +1,6 @@
 """Online convex optimization: AdaGrad's step, Adam and AMSGrad on an interval.
 
-Introduced in ``notebooks/optimization/10_adaptive_theory``: the scalar ("norm") AdaGrad step
+Introduced in ``notebooks/optimization/11_adaptive_theory``: the scalar ("norm") AdaGrad step
 whose regret is at most ``(3/2)·D·√(Σ‖g_t‖²)``, and the one-dimensional online problem of
 Reddi, Kale & Kumar (ICLR 2018, §3) on which Adam drifts to the worst point of ``[−1, 1]`` while
 AMSGrad converges.

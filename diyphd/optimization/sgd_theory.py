@@ -1,4 +1,4 @@
-"""Exact expectations for the SGD theorems of ``notebooks/optimization/09_sgd_theory``.
+"""Exact expectations for the SGD theorems of ``notebooks/optimization/10_sgd_theory``.
 
 On ``F(w) = ½ Σ λᵢ wᵢ²`` with gradient noise ``ξ ~ N(0, s² I)`` the second moments of SGD obey
 a closed recursion, so ``E[F(w_k)]`` is computed exactly rather than estimated; the right-hand

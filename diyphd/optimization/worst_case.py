@@ -1,7 +1,7 @@
-"""Worst-case instances and general-oracle first-order methods (optimization lessons 7-8).
+"""Worst-case instances and general-oracle first-order methods (optimization lessons 7-9).
 
 Introduced in ``notebooks/optimization/07_convex_rates`` (the Huber function on which gradient
-descent's O(1/k) bound is nearly attained) and ``08_lower_bounds_acceleration`` (Nesterov's
+descent's O(1/k) bound is nearly attained) and ``08_lower_bounds`` / ``09_acceleration`` (Nesterov's
 worst-case quadratic, conjugate gradients, Nesterov's method on strongly convex functions, and
 the piecewise quadratic of Lessard, Recht & Packard 2016 on which tuned heavy ball cycles).
 Every method takes a gradient oracle ``grad(x)`` and returns the whole path.
