@@ -1,7 +1,7 @@
 """Bernoulli bandits: ε-greedy, UCB1 (Auer et al. 2002) and Thompson sampling, and the regret bound.
 
-Introduced in ``notebooks/reinforcement/01_bandits.ipynb``. The Lai–Robbins theorem (1985,
-Theorem 2) says that any consistent policy pulls a suboptimal arm ``a`` at least
+Introduced in ``notebooks/reinforcement/01_bandits.ipynb``. The Lai–Robbins lower bound (1985)
+says that any consistent policy pulls a suboptimal arm ``a`` at least
 ``(1 − o(1)) log T / kl(μ_a, μ*)`` times, so its expected regret is at least
 ``(1 − o(1)) log T · Σ_a Δ_a / kl(μ_a, μ*)``: :func:`lai_robbins_constant` is that sum.
 """
