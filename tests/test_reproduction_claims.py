@@ -18,7 +18,13 @@ from diyphd.common.claims import load_claims
 
 ROOT = Path(__file__).resolve().parents[1]
 REPRODUCTIONS = sorted((ROOT / "notebooks" / "reproduction").glob("0[3-9]_*.ipynb"))
-RULE_IN_CODE = re.compile(r"\bClaim\(|\b(tolerance|partial|target|direction)\s*=")
+_RULE = r"(tolerance|partial|target|direction)"
+RULE_IN_CODE = re.compile(
+    r"\bClaim\("  # a claim built in the notebook
+    rf"|\b{_RULE}\s*(=|[-+*/]=)"  # assigned, augmented, or passed as a keyword
+    rf"|[\"']{_RULE}[\"']"  # named as a string: setattr, a dict of fields, **{...}
+    r"|\bsetattr\(|__dict__|\bvars\(|dataclasses\.replace"  # changed around the attribute
+)
 WRITES = re.compile(r"open\([^)]*claims[^)]*['\"][wa]|\.write_text\(|yaml\.(safe_)?dump")
 
 
@@ -59,6 +65,10 @@ def test_the_scan_catches_a_tolerance_in_code():
         "Claim('x', 'Fig. 1', 's', 'f', target=1.0)",
         "table[1].tolerance = 0.5",
         "dataclasses.replace(claim, partial=2)",
+        'setattr(table["small_factor"], "tolerance", 20.0)',
+        "table[2].tolerance += 12",
+        'table[2].__dict__.update({"tolerance": 20.0})',
+        'table.claims[2] = type(table[2])(**{**vars(table[2]), "partial": 20.0})',
     ]:
         assert RULE_IN_CODE.search(line), line
     assert not RULE_IN_CODE.search('table.measure("peak", 1.0, ci=(0.9, 1.1))')
