@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from diyphd.learner import gradebook
 from diyphd.learner.grading import get
 
@@ -78,3 +80,70 @@ def test_killed_writer_leaves_a_consistent_file(tmp_path):
     assert all(r["question_id"] and r["feedback"].startswith("{") for r in rows)
     gradebook.record(get("optimization.ps01.divergence").grade("b"), run_id="after", path=path)
     assert len(gradebook.attempts(path)) == len(rows) + 1
+
+
+def _corrupt(path: Path, how: str) -> None:
+    gradebook.record(get("optimization.ps01.divergence").grade("b"), run_id="r", path=path)
+    data = path.read_bytes()
+    path.write_bytes(b"this is not a database" * 50 if how == "garbage" else data[: len(data) // 3])
+
+
+def test_reads_never_write(tmp_path):
+    """Do attempts() and plan.load() on a missing gradebook create nothing, and on an existing
+    one leave its every byte as it was? (SQLite may add its WAL index, ``-shm``, beside it.)"""
+    from diyphd.learner import plan
+
+    path = tmp_path / "g.sqlite"
+    assert gradebook.attempts(path) == [] and plan.load(path) is None
+    assert not path.exists()
+    gradebook.record(get("optimization.ps01.divergence").grade("b"), run_id="r", path=path)
+    before = path.read_bytes()
+    assert len(gradebook.attempts(path)) == 1 and plan.load(path) is None
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("how", ["garbage", "truncated"])
+def test_corrupt_gradebook_gives_one_clear_message(tmp_path, monkeypatch, capsys, how):
+    """Does `progress` on a corrupt or half-truncated gradebook print one message (what,
+    where, how to recover), keep the file, exit 2 and show no traceback?"""
+    from diyphd.learner.cli import main
+
+    path = tmp_path / "g.sqlite"
+    _corrupt(path, how)
+    kept = path.read_bytes()
+    monkeypatch.setenv("DIYPHD_GRADEBOOK", str(path))
+    assert main(["progress"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot be read" in err and str(path) in err and "doctor" in err and "mv " in err
+    assert "Traceback" not in err and path.read_bytes() == kept
+
+
+def test_read_only_gradebook_fails_at_once(tmp_path, monkeypatch):
+    """Does writing to a read-only gradebook fail at once with a message, not retry for
+    seconds? (os.access is patched: tests may run as root.)"""
+    path = tmp_path / "g.sqlite"
+    gradebook.record(get("optimization.ps01.divergence").grade("b"), run_id="r", path=path)
+    monkeypatch.setattr(gradebook.os, "access", lambda p, mode: False)
+    start = time.perf_counter()
+    with pytest.raises(gradebook.GradebookError, match="read-only"):
+        gradebook.record(get("optimization.ps01.divergence").grade("b"), run_id="s", path=path)
+    assert time.perf_counter() - start < 0.5
+    assert len(gradebook.attempts(path)) == 1  # reading still works
+
+
+def test_doctor_reports_health_and_damage(tmp_path, monkeypatch, capsys):
+    """Does `diyphd doctor` run the integrity check: ok on a good file (exit 0), and on a
+    damaged one say what it found and what to do (exit 2)?"""
+    from diyphd.learner.cli import main
+
+    path = tmp_path / "g.sqlite"
+    monkeypatch.setenv("DIYPHD_GRADEBOOK", str(path))
+    assert main(["doctor"]) == 0 and "Not made yet" in capsys.readouterr().out
+    gradebook.record(get("optimization.ps01.divergence").grade("b"), run_id="r", path=path)
+    assert main(["doctor"]) == 0
+    out = capsys.readouterr().out
+    assert "Integrity check: ok (1 attempts" in out and "Nothing to do" in out
+    _corrupt(path, "garbage")
+    assert main(["doctor"]) == 2
+    out = capsys.readouterr().out
+    assert "cannot open it" in out and ".recover" in out and path.exists()

@@ -1,4 +1,5 @@
-"""check(): grades, records unless told not to, never raises, and answers in well under 1 s."""
+"""check(): grades, records unless told not to, never raises, and answers in well under 1 s
+(the forked grading child included)."""
 
 from __future__ import annotations
 
@@ -35,14 +36,37 @@ def test_record_off_by_function(gradebook_path):
     assert gradebook.attempts(gradebook_path) == []
 
 
-def test_unwritable_gradebook_warns_only(monkeypatch, tmp_path):
-    """Does a broken gradebook path warn rather than break the check?"""
+def test_unwritable_gradebook_is_reported_in_every_result(monkeypatch, tmp_path):
+    """Does every failed record show in that check's own output, not once per kernel?"""
     blocker = tmp_path / "file"
     blocker.write_text("")
     monkeypatch.setenv("DIYPHD_GRADEBOOK", str(blocker / "gb.sqlite"))
-    with pytest.warns(UserWarning, match="could not record"):
+    for _ in range(3):
         result = check("optimization.ps01.divergence", "b")
-    assert result.full_marks
+        assert result.full_marks and "NOT SAVED to your gradebook" in str(result)
+
+
+def test_read_only_gradebook_fails_at_once(monkeypatch, tmp_path):
+    """In a read-only folder, does a check say so at once instead of retrying for seconds?
+
+    (os.access is patched: the tests may run as root, who can write anywhere.)"""
+    from diyphd.learner import gradebook as gb
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    check("optimization.ps01.divergence", "b")  # warm up imports
+    monkeypatch.setenv("DIYPHD_GRADEBOOK", str(folder / "gb.sqlite"))
+    monkeypatch.setattr(gb.os, "access", lambda p, mode: not str(p).startswith(str(folder)))
+    start = time.perf_counter()
+    result = check("optimization.ps01.divergence", "b")
+    assert time.perf_counter() - start < 1.0
+    assert "read-only" in str(result) and "NOT SAVED" in str(result)
+
+
+def test_unknown_question_does_not_raise():
+    """Does a mistyped question id come back as a result naming the known ids?"""
+    result = check("optimization.ps01.gd_stpe", lambda: 0, record=False)
+    assert result.score == 0 and "optimization.ps01.gd_step" in str(result)
 
 
 def test_grader_bug_does_not_raise(monkeypatch):
@@ -57,11 +81,11 @@ def test_grader_bug_does_not_raise(monkeypatch):
 
 @pytest.mark.parametrize("q", all_questions(), ids=lambda q: q.id)
 def test_check_is_fast(q):
-    """Does check() answer in well under a second, hidden cases and recording included?"""
+    """Does check() answer within a second, the fork, hidden cases and recording included?"""
     answer = q.sample(q.reference)
     scores = q.full_self_scores if isinstance(q, TextQuestion) else None
     check(q.id, answer, self_scores=scores)  # warm up imports
     start = time.perf_counter()
     result = check(q.id, answer, self_scores=scores)
     elapsed = time.perf_counter() - start
-    assert result.full_marks and elapsed < 0.5, f"{elapsed:.3f} s"
+    assert result.full_marks and elapsed < 1.0, f"{elapsed:.3f} s"

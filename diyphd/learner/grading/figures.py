@@ -155,22 +155,24 @@ def grade_figure(q: Question, answer: Any) -> Result:
             why = "no data line for it (axhline and axvline draw helper lines, not data)"
         rows.append(Row(f"data: {curve.name}", False, 0.0, share, why, hint=q.hint))
     extra = len(lines) - len(used)
-    scale_share = q.points * SCALES / 2
-    for axis, want in (("x", q.xscale), ("y", q.yscale)):
-        got = getattr(ax, f"get_{axis}scale")()
-        ok = got == want
-        msg = "" if ok else f"the {axis} axis is {got}; the question asks for {want}"
-        fix = f"ax.set_{axis}scale({want!r})"
-        rows.append(
-            Row(
-                f"{want} {axis} axis",
-                ok,
-                scale_share if ok else 0.0,
-                scale_share,
-                msg,
-                hint="" if ok else f"Use {fix}.",
-            )
+    scale_share = q.points * SCALES
+    wrong = [
+        (axis, got, want)
+        for axis, want in (("x", q.xscale), ("y", q.yscale))
+        if (got := getattr(ax, f"get_{axis}scale")()) != want
+    ]
+    msg = "; ".join(f"the {a} axis is {g}, the question asks for {w}" for a, g, w in wrong)
+    fix = " ".join(f"Use ax.set_{a}scale({w!r})." for a, _, w in wrong)
+    rows.append(
+        Row(
+            f"scales (x {q.xscale}, y {q.yscale})",
+            not wrong,
+            0.0 if wrong else scale_share,
+            scale_share,
+            msg,
+            hint=fix,
         )
+    )
     label_share = q.points * LABELS / 2
     for axis, pattern in (("x", q.xlabel), ("y", q.ylabel)):
         text = getattr(ax, f"get_{axis}label")()

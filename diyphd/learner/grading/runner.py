@@ -120,6 +120,13 @@ def _where(exc: BaseException) -> str:
     return f" (in {frame.name}, line {frame.lineno}: {frame.line})" if frame.line else ""
 
 
+def _overrun(seconds: float, timeout: float) -> str:
+    return (
+        f"ran {seconds:.1f} s, over the {timeout:g} s limit, inside compiled code (a NumPy or "
+        "torch call) that the time limit cannot interrupt: give it far less work"
+    )
+
+
 def _short(exc: BaseException) -> str:
     try:
         text = str(exc)
@@ -173,6 +180,10 @@ def call_safely(fn: Callable, args: tuple, timeout: float = 2.0) -> Outcome:
             warnings.simplefilter("ignore")
             value = call(fn, call_args, timeout)
     except _TimeLimit:
+        seconds = time.perf_counter() - start
+        late = seconds > 1.25 * timeout + 0.05
+        if late and call is _call_with_alarm:  # the alarm waited for compiled code to return
+            return Outcome("overrun", message=_overrun(seconds, timeout), printed=out.count)
         msg = f"did not finish within {timeout:g} s: an endless loop, or far too much work?"
         return Outcome("timeout", message=msg, printed=out.count, seconds=timeout)
     except NotImplementedError:
@@ -184,11 +195,7 @@ def call_safely(fn: Callable, args: tuple, timeout: float = 2.0) -> Outcome:
         return Outcome("error", message=msg, printed=out.count)
     seconds = time.perf_counter() - start
     if seconds > 1.25 * timeout + 0.05:
-        msg = (
-            f"ran {seconds:.1f} s, over the {timeout:g} s limit, inside compiled code (a NumPy "
-            "or torch call) that the time limit cannot interrupt: give it far less work"
-        )
-        return Outcome("overrun", message=msg, printed=out.count, seconds=seconds)
+        return Outcome("overrun", message=_overrun(seconds, timeout), printed=out.count)
     names = arg_names(fn, len(args))
     changed = [n for n, a, b in zip(names, call_args, snapshot, strict=True) if not same(a, b)]
     if changed:

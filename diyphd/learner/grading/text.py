@@ -5,12 +5,13 @@ The design, the same in every problem set:
 - Each required element is a *relation*: several patterns that must all occur in one sentence
   (say "momentum" and "1 − 1/√κ"), so naming a term ("The condition number matters.") earns
   nothing. The sentence must read as one (5 to 70 words, not a list of terms, not its words in
-  alphabetical order, not repeating itself) and must not be negated (``not``, ``no``, ``never``,
-  ``n't``, ``cannot``... in the six words before the matches or between them): state what
-  holds.
+  alphabetical order, not repeating itself, starting with a capital letter) and must not be
+  negated (``not``, ``no``, ``never``, ``n't``, ``cannot``... in its first five words, in the
+  six words before the matches or between them): state what holds.
 - The text as a whole is a gate for every automatic point: its length in range, no sentence
-  repeated, words not repeated over and over (a keyword salad), and determiners followed by
-  words in a grammatical order (shuffled words are not). A text that fails the gate scores 0.
+  repeated, words not repeated over and over (a keyword salad), determiners followed by words
+  in a grammatical order (shuffled words are not), most sentences not negations, and most of it
+  readable as sentences. A text that fails the gate scores 0.
 - Self-scored rubric points count only once every automatic rule passes (``self_gated``);
   until then they are shown, with the reason, and do not count.
 """
@@ -59,6 +60,8 @@ def sentence_problem(sentence: str) -> str | None:
     ws = [w.lower() for w in words(sentence)]
     if len(ws) < 5:
         return "is too short to be a sentence"
+    if re.match(r"[\W_]*[a-z]", sentence):
+        return "does not start with a capital letter"
     if len(ws) > 70:
         return "runs over 70 words"
     if len(set(ws)) < 0.6 * len(ws):
@@ -90,7 +93,11 @@ def text_problem(q: Question, text: str) -> str | None:
     )
     if bad >= 2:
         return "the words are not in a grammatical order (e.g. 'the' followed by 'of')"
-    readable = sum(len(words(s)) for s in sentences(text) if sentence_problem(s) is None)
+    parts = sentences(text)
+    negated = sum(bool(NEGATION.search(" ".join(s.split()[:5]))) for s in parts)
+    if len(parts) >= 2 and negated > 0.5 * len(parts):
+        return "most sentences are negations: state what holds"
+    readable = sum(len(words(s)) for s in parts if sentence_problem(s) is None)
     if readable < 0.5 * len(ws):
         return "most of it does not read as sentences"
     return None
@@ -99,8 +106,9 @@ def text_problem(q: Question, text: str) -> str | None:
 def relation(sentence: str, patterns: tuple[str, ...]) -> str | None:
     """'found', 'negated' or None: do all ``patterns`` occur in ``sentence``, unnegated?
 
-    Negated means a negation word within the six words before the first match, or between
-    the matches (the matched words themselves, say 'not reproduced', do not count)."""
+    Negated means a negation word among the first five words of the sentence, within the six
+    words before the first match, or between the matches (the matched words themselves, say
+    'not reproduced', do not count)."""
     spans = []
     for p in patterns:
         m = re.search(p, sentence, flags=re.IGNORECASE)
@@ -112,7 +120,10 @@ def relation(sentence: str, patterns: tuple[str, ...]) -> str | None:
     for a, b in spans:
         inside[a - first : b - first] = " " * (b - a)
     before = " ".join(sentence[:first].split()[-6:])
-    negated = NEGATION.search(before) or NEGATION.search("".join(inside))
+    opening = " ".join(sentence[:first].split()[:5])  # "It is not true that ..."
+    negated = (
+        NEGATION.search(before) or NEGATION.search(opening) or NEGATION.search("".join(inside))
+    )
     return "negated" if negated else "found"
 
 
