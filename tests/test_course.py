@@ -238,3 +238,29 @@ def test_cells_carry_nbgrader_metadata(tmp_path):
             assert m["locked"]
     assert not any("solution" in c.metadata.get("tags", []) for c in nb.cells)
     assert written.auto_points == sum(m.get("points", 0) for m in metas if not m["solution"])
+
+
+def test_learners_lab_keeps_nbgrader_off():
+    """Does `make lab` (tools/jupyter_lab_config.py) turn off every nbgrader server extension
+    that the installed nbgrader enables, and disable its JupyterLab extension?"""
+    import json
+
+    from jupyter_core.paths import jupyter_config_path, jupyter_path
+    from jupyterlab_server.config import get_page_config
+    from traitlets.config.loader import PyFileConfigLoader
+
+    enabled = {}
+    for folder in jupyter_config_path():
+        path = Path(folder) / "jupyter_server_config.d" / "nbgrader.json"
+        if path.exists():
+            enabled |= json.loads(path.read_text())["ServerApp"]["jpserver_extensions"]
+    assert enabled and all(enabled.values())  # the installed nbgrader turns them on
+    config = PyFileConfigLoader(str(REPO / "tools" / "jupyter_lab_config.py")).load_config()
+    assert {k: False for k in enabled} == config.ServerApp.jpserver_extensions
+    labext = jupyter_path("labextensions")
+    assert any((Path(p) / "@jupyter" / "nbgrader").is_dir() for p in labext)
+    page = get_page_config(labext, config.LabApp.app_settings_dir)
+    disabled = page["disabledExtensions"]  # a list here, a dict of flags in other versions
+    if isinstance(disabled, dict):
+        disabled = [k for k, off in disabled.items() if off]
+    assert "@jupyter/nbgrader" in disabled

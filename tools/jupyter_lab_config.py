@@ -26,3 +26,10 @@ c.LabApp.check_for_updates_class = "jupyterlab.handlers.announcements.NeverCheck
 # An interactive, non-login shell: a login shell re-reads /etc/profile, which resets PATH.
 shell = os.environ.get("SHELL") or shutil.which("bash") or "sh"
 c.ServerApp.terminado_settings = {"shell_command": [shell, "-i"]}
+# nbgrader is installed for instructors (`diyphd course export`, book/instructors.md); a learner
+# alone has no use for its menus and panels, so its server extensions stay off here, and its
+# JupyterLab extension is disabled in jupyterlab-settings/page_config.json.
+c.ServerApp.jpserver_extensions = {
+    f"nbgrader.server_extensions.{name}": False
+    for name in ("formgrader", "validate_assignment", "assignment_list", "course_list")
+}
