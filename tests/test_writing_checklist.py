@@ -75,3 +75,33 @@ def test_accepted_error_bar_definitions(bars):
 def test_min_seeds_is_a_parameter():
     """Can a stricter protocol demand ten seeds?"""
     assert {f.rule for f in check_record(GOOD, min_seeds=10)} == {"seeds"}
+
+
+# Issue 18: the selection split, and the current NeurIPS paper checklist
+
+
+@pytest.mark.parametrize("split", ["validation", "cross-validation (5 folds)", "none"])
+def test_a_model_chosen_off_the_test_set_passes(split):
+    """Is a configuration chosen on a validation split (or fixed in advance) accepted?"""
+    assert check_record(broken(selection_split=split)) == []
+
+
+def test_a_model_chosen_on_the_test_set_is_flagged():
+    """Can the record now say the model was chosen on the test set, and is that a finding?"""
+    assert [f.rule for f in check_record(broken(selection_split="test"))] == ["selection"]
+    assert [f.rule for f in check_record(broken(selection_split="whatever"))] == ["selection"]
+
+
+def test_the_checklist_answers_need_an_answer_and_a_justification():
+    """Is every NeurIPS checklist question answered yes/no/NA with a justification?"""
+    from diyphd.writing.checklist import NEURIPS_CHECKLIST, check_answers
+
+    full = {key: ("yes", "Section 4.") for key, _ in NEURIPS_CHECKLIST}
+    assert len(NEURIPS_CHECKLIST) == 16 and check_answers(full) == []
+    missing = dict(full)
+    del missing["limitations"]
+    assert [f.where for f in check_answers(missing)] == ["limitations"]
+    bare = dict(full, compute="no")
+    assert [f.why for f in check_answers(bare)] == ["give a one-line justification"]
+    wrong = dict(full, claims=("maybe", "see above"), extra=("yes", "x"))
+    assert sorted(f.where for f in check_answers(wrong)) == ["claims", "extra"]

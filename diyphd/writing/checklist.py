@@ -10,7 +10,15 @@ or a dict with the same keys:
 - ``search``: ``{"space": {...}, "budget": {method: trials} or trials, "method": "random"}``;
 - ``compute``: ``{"hardware": "1 CPU core", "hours": 0.5}``;
 - ``components``: the parts of the method the paper claims matter; ``ablations``: the
-  components an ablation removed (a list of names or a dict name -> result).
+  components an ablation removed (a list of names or a dict name -> result);
+- ``selection_split``: the split on which the reported configuration was chosen ("validation",
+  "cross-validation", "train", "none"); "test" is a finding, since the reported test score is
+  then the best of several noisy test scores.
+
+:data:`NEURIPS_CHECKLIST` lists the sixteen questions of the current NeurIPS Paper Checklist
+(neurips.cc/public/guides/PaperChecklist; the LLM-usage declaration is the 2025 addition) and
+:func:`check_answers` checks a paper's answers to it: each yes, no or NA, each with a
+justification, as the guidelines ask.
 """
 
 from __future__ import annotations
@@ -39,6 +47,7 @@ class ExperimentRecord:
     compute: dict[str, Any] = field(default_factory=dict)
     components: list[str] = field(default_factory=list)
     ablations: dict[str, Any] | list[str] = field(default_factory=dict)
+    selection_split: str = ""
 
 
 _KIND = re.compile(
@@ -136,6 +145,70 @@ def _ablation_findings(r: dict[str, Any]) -> list[Finding]:
     ]
 
 
+_SPLITS = ("validation", "cross-validation", "train", "none")
+
+
+def _selection_findings(r: dict[str, Any]) -> list[Finding]:
+    split = str(r.get("selection_split") or "").strip().lower()
+    if not split:
+        return []
+    if split.startswith("test"):
+        why = "chosen on the test set: the test score is optimistic; select on a validation split"
+        return [Finding("selection", split, why)]
+    if not split.startswith(_SPLITS):
+        return [Finding("selection", split, f"unknown split; say one of {', '.join(_SPLITS)}")]
+    return []
+
+
+#: The NeurIPS Paper Checklist's questions (key, question), in its order.
+NEURIPS_CHECKLIST = (
+    (
+        "claims",
+        "Do the main claims of the abstract and introduction reflect the contributions and scope?",
+    ),
+    ("limitations", "Does the paper discuss the limitations of the work?"),
+    ("theory", "Does each theoretical result state its full assumptions and a complete proof?"),
+    ("reproducibility", "Is all the information needed to reproduce the main results disclosed?"),
+    ("open_access", "Are the data and code open, with instructions to reproduce the results?"),
+    (
+        "setting",
+        "Are the training and test details (splits, hyper-parameters and how they were "
+        "chosen, optimizer) specified?",
+    ),
+    ("significance", "Are error bars or significance tests reported and correctly defined?"),
+    ("compute", "Is the compute for each experiment (workers, memory, time) reported?"),
+    ("ethics", "Does the research conform with the NeurIPS Code of Ethics?"),
+    ("impacts", "Are positive and negative societal impacts discussed?"),
+    (
+        "safeguards",
+        "Are safeguards described for releasing data or models with a high risk of misuse?",
+    ),
+    ("licenses", "Are the creators of existing assets credited, with their licences respected?"),
+    ("new_assets", "Are new assets documented, with the documentation provided?"),
+    ("human_subjects", "For crowdsourcing or human subjects: are instructions and pay given?"),
+    ("irb", "Are risks to participants described, with IRB (or equivalent) approval?"),
+    ("llm_usage", "Is any important, original or non-standard use of LLMs in the method declared?"),
+)
+ANSWERS = ("yes", "no", "na")
+
+
+def check_answers(answers: dict[str, tuple[str, str] | str]) -> list[Finding]:
+    """A paper's checklist answers, ``key -> (answer, justification)``: every question
+    answered yes, no or NA, and every answer justified (the guidelines ask it even for NA)."""
+    findings = []
+    known = {k for k, _ in NEURIPS_CHECKLIST}
+    for key in sorted(set(answers) - known):
+        findings.append(Finding("checklist", key, "not a question of the checklist"))
+    for key, question in NEURIPS_CHECKLIST:
+        given = answers.get(key)
+        answer, why = (given, "") if isinstance(given, str) or given is None else given
+        if answer is None or str(answer).strip().lower() not in ANSWERS:
+            findings.append(Finding("checklist", key, f"answer yes, no or NA: {question}"))
+        elif not str(why).strip():
+            findings.append(Finding("checklist", key, "give a one-line justification"))
+    return findings
+
+
 def check_record(
     record: ExperimentRecord | dict[str, Any], *, min_seeds: int = MIN_SEEDS
 ) -> list[Finding]:
@@ -148,4 +221,5 @@ def check_record(
         + _search_findings(r)
         + _compute_findings(r)
         + _ablation_findings(r)
+        + _selection_findings(r)
     )
