@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import html
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -264,3 +265,25 @@ def test_learners_lab_keeps_nbgrader_off():
     if isinstance(disabled, dict):
         disabled = [k for k, off in disabled.items() if off]
     assert "@jupyter/nbgrader" in disabled
+
+
+@pytest.mark.parametrize(
+    ("cells", "message"),
+    [
+        (["check('optimization.ps01.gd_step', gd_step)"], "no answer cell before it"),
+        (
+            [f"{BEGIN}\nx = 1\n{END}", "check('optimization.ps01.gd_step', x); check('a.b.c', x)"],
+            "one check(question_id, answer)",
+        ),
+        ([f"{BEGIN}\nx = 1\n{END}", "check(QID, x)"], "string literal"),
+    ],
+)
+def test_bad_check_cells_are_refused_by_name(cells, message):
+    """Does a check cell the export cannot turn into a test cell fail with a message naming the
+    problem set and the cell, rather than export a test that grades nothing?"""
+    from diyphd.learner.course import CourseError, course_notebook
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in cells])
+    with pytest.raises(CourseError, match=re.escape(message)) as info:
+        course_notebook(nb, "optimization.ps01")
+    assert f"optimization.ps01, cell {len(cells)}" in str(info.value)
