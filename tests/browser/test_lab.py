@@ -84,17 +84,26 @@ def lab(tmp_path_factory, browser) -> str:
         log.close()
 
 
+def _markdown_cells(path: str) -> int:
+    """How many markdown cells the notebook at workspace path ``path`` has."""
+    import nbformat
+
+    source = next(p for p in (NOTEBOOKS / path, EXERCISES / path) if p.exists())
+    return sum(c.cell_type == "markdown" for c in nbformat.read(source, as_version=4).cells)
+
+
 def open_notebook(page, lab: str, path: str) -> None:
-    """Open ``path`` in JupyterLab and wait until jupyterlab-myst has rendered its markdown."""
+    """Open ``path`` in JupyterLab and wait until jupyterlab-myst has rendered every markdown
+    cell (JupyterLab attaches cells lazily, so count them against the file)."""
     page.goto(f"{lab}/lab/tree/{path}?reset", wait_until="load")
     page.wait_for_selector(".jp-MarkdownCell .myst", state="attached", timeout=120_000)
     page.wait_for_function(  # every markdown cell rendered, math typeset by KaTeX
-        "() => { const cells = [...document.querySelectorAll('.jp-MarkdownCell')];"
-        " return cells.length > 0 && cells.every(c => c.querySelector('.myst'))"
-        " && document.querySelector('.jp-MarkdownCell .katex'); }",
+        "n => document.querySelectorAll('.jp-MarkdownCell .myst').length >= n"
+        " && document.querySelector('.jp-MarkdownCell .katex')",
+        arg=_markdown_cells(path),
         timeout=60_000,
     )
-    page.wait_for_timeout(1000)
+    page.wait_for_timeout(3000)  # jupyterlab-myst renders a second time, notebook-wide
 
 
 def markdown_text(page) -> str:
@@ -123,18 +132,30 @@ def test_markup_is_rendered(page, lab, path):
     assert "official Jupyter news" not in page.inner_text("body"), "the news pop-up shows"
 
 
+def _details(page, title: str, inside: str) -> dict | None:
+    """The first <details> whose text holds ``title``, scrolled into view: is it open, does its
+    visible text hold ``inside``? (Read in one go: jupyterlab-myst may re-render a cell under the
+    test, and JupyterLab skips rendering cells out of view.)"""
+    return page.evaluate(
+        "async ([title, inside]) => { const d = [...document.querySelectorAll('details')]"
+        ".find(d => d.textContent.includes(title)); if (!d) return null;"
+        " d.scrollIntoView(); await new Promise(r => setTimeout(r, 500));"
+        " return {open: d.open, shows: d.innerText.includes(inside)}; }",
+        [title, inside],
+    )
+
+
 def test_solution_is_folded_until_clicked(page, lab):
     """Is a lesson's worked solution hidden until its summary is clicked?"""
     open_notebook(page, lab, LESSON)
-    solution = page.locator("details.myst-exercise", has_text="Solution to").first
-    solution.scroll_into_view_if_needed()
-    body = solution.locator(".details-body")
-    assert solution.get_attribute("open") is None
-    assert not body.is_visible(), "the solution shows before it is clicked"
-    assert "iterations" not in solution.inner_text()  # innerText leaves out what is hidden
-    solution.locator("summary").click()
-    body.wait_for(state="visible", timeout=10_000)
-    assert "iterations" in body.inner_text()
+    # innerText leaves out what a closed <details> hides
+    assert _details(page, "Solution to", "iterations") == {"open": False, "shows": False}
+    page.locator("details.myst-exercise summary", has_text="Solution to").first.click()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('details')].some(d => d.open"
+        " && d.innerText.includes('Solution to') && d.innerText.includes('iterations'))",
+        timeout=10_000,
+    )
 
 
 def test_links_to_other_notebooks_open_them(page, lab):
@@ -144,3 +165,18 @@ def test_links_to_other_notebooks_open_them(page, lab):
     assert "foundations/01_linear_algebra.ipynb" in link.get_attribute("href")
     link.click()
     page.wait_for_selector(".lm-TabBar-tab:has-text('01_linear_algebra.ipynb')", timeout=60_000)
+
+
+def test_dropdown_admonition_is_folded_until_clicked(page, lab):
+    """Is an ``{admonition}`` with ``:class: dropdown`` (the planted flaws of the peer-review
+    lesson) folded until its title is clicked?"""
+    open_notebook(page, lab, "writing/05_peer_review.ipynb")
+    title = "The four planted flaws"
+    assert _details(page, title, "Test-set tuning") == {"open": False, "shows": False}
+    page.locator("details summary", has_text=title).first.click()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('details')].some(d => d.open"
+        " && d.innerText.includes('The four planted flaws')"
+        " && d.innerText.includes('Test-set tuning'))",
+        timeout=10_000,
+    )
