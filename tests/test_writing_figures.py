@@ -127,3 +127,62 @@ def test_viridis_monotone_jet_not():
     """Does viridis rise in lightness throughout while jet goes up and down?"""
     assert np.all(np.diff(colormap_lightness("viridis")) > 0)
     assert np.any(np.diff(colormap_lightness("jet")) < 0)
+
+
+# Issue 18: false flags on shared axes and figure-level labels, and two misses
+
+
+def _rules(fig, **kw):
+    return [f.rule for f in check_figure(fig, **kw)]
+
+
+def test_shared_y_axis_and_one_legend_pass():
+    """Do panels sharing a labelled y-axis, with the legend on one panel, pass label and legend?"""
+    fig, (a, b) = plt.subplots(1, 2, sharey=True)
+    for ax in (a, b):
+        ax.plot([0, 1, 2], [1, 2, 3], label="ours")
+        ax.plot([0, 1, 2], [1, 1.5, 2], label="baseline")
+        ax.set_xlabel("epoch")
+    a.set_ylabel("test accuracy (%)")
+    a.legend()
+    assert not {"label", "legend"} & set(_rules(fig, seeds=1))
+    fig2, (c, d) = plt.subplots(1, 2)  # not shared: the second panel needs its own label
+    for ax in (c, d):
+        ax.plot([0, 1], [0, 1])
+        ax.set_xlabel("epoch")
+    c.set_ylabel("loss")
+    assert "label" in _rules(fig2, seeds=1)
+    plt.close("all")
+
+
+def test_supxlabel_covers_the_panels():
+    """Does fig.supxlabel count as the x label of every panel?"""
+    fig, axes = plt.subplots(1, 2, sharey=True)
+    for ax in axes:
+        ax.plot([0, 1, 2], [3, 2, 1])
+    axes[0].set_ylabel("loss")
+    assert "label" in _rules(fig, seeds=1)
+    fig.supxlabel("epoch")
+    assert "label" not in _rules(fig, seeds=1)
+    plt.close("all")
+
+
+def test_truncated_bar_axis_is_flagged():
+    """Is a bar chart whose value axis starts above zero flagged, and one from zero not?"""
+    fig, ax = plt.subplots()
+    ax.bar(["ours", "baseline"], [93.1, 92.8], yerr=[0.2, 0.3])
+    ax.set(xlabel="method", ylabel="test accuracy (%)")
+    assert "truncated" not in _rules(fig, seeds=5)
+    ax.set_ylim(92, 94)
+    assert "truncated" in _rules(fig, seeds=5)
+    plt.close("all")
+
+
+def test_curves_without_seeds_or_band_are_flagged():
+    """Are single curves with no band flagged when seeds is omitted, and accepted with seeds=1?"""
+    fig, ax = plt.subplots()
+    ax.plot([0, 1, 2], [1.0, 0.5, 0.2])
+    ax.set(xlabel="epoch", ylabel="loss")
+    assert "spread" in _rules(fig)
+    assert "spread" not in _rules(fig, seeds=1)
+    plt.close("all")

@@ -8,7 +8,10 @@ and returns a list of :class:`~diyphd.writing.finding.Finding`:
 - ``font``: text smaller than ``min_fontsize`` points (titles, labels, ticks, legend);
 - ``colormap``: a rainbow colormap (jet and kin), which invents boundaries and fails readers
   with colour-vision deficiency (Borland & Taylor 2007; Crameri et al. 2020);
-- ``spread``: data from several seeds (``seeds > 1``) drawn with no error band or bar;
+- ``spread``: data from several seeds (``seeds > 1``) drawn with no error band or bar, or
+  curves with no band and no ``seeds`` given (say how many seeds; ``seeds=1`` for one run);
+- ``truncated``: a bar chart whose value axis does not start at zero (a bar's length is its
+  value);
 - ``format``: a figure saved (``saved_as``) to a raster format instead of PDF, SVG or EPS.
 """
 
@@ -90,6 +93,40 @@ def _texts(fig: Figure, ax: Axes) -> list[tuple[str, float]]:
     ]
 
 
+def _shared_label(fig: Figure, ax: Axes, axis: str) -> bool:
+    """Is an empty label covered by a shared axis's label or by ``fig.sup{x,y}label``?"""
+    sup = getattr(fig, f"_sup{axis}label", None)
+    if sup is not None and sup.get_text().strip():
+        return True
+    siblings = getattr(ax, f"get_shared_{axis}_axes")().get_siblings(ax)
+    return any(getattr(o, f"get_{axis}label")().strip() for o in siblings if o is not ax)
+
+
+def _labels(ax: Axes) -> set[str]:
+    handles, labels = ax.get_legend_handles_labels()
+    return {lbl for lbl in labels if not lbl.startswith("_")}
+
+
+def _legend_elsewhere(fig: Figure, ax: Axes) -> bool:
+    """Does another Axes' legend name every labelled series of ``ax``?"""
+    mine = _labels(ax)
+    for other in fig.axes:
+        if other is not ax and (legend := other.get_legend()) is not None:
+            if mine and mine <= {t.get_text() for t in legend.get_texts()}:
+                return True
+    return False
+
+
+def _truncated_bars(ax: Axes) -> str | None:
+    for c in ax.containers:
+        if isinstance(c, BarContainer) and len(c.patches):
+            vertical = getattr(c, "orientation", "vertical") != "horizontal"
+            low, high = sorted(ax.get_ylim() if vertical else ax.get_xlim())
+            if not low <= 0 <= high:
+                return f"the bars' axis runs from {low:.3g} to {high:.3g}, not from 0"
+    return None
+
+
 def _unit_in(label: str, unit: str) -> bool:
     return unit.lower() in label.lower()
 
@@ -120,14 +157,14 @@ def check_figure(
         for axis in ("x", "y"):
             label = getattr(ax, f"get_{axis}label")().strip()
             unit = (ax_units or {}).get(axis)
-            if not label:
+            if not label and not _shared_label(fig, ax, axis):
                 why = f"the {axis} axis has no label; use ax.set_{axis}label(...)"
                 findings.append(Finding("label", where, why))
             elif unit and not _unit_in(label, unit):
                 why = f"the {axis} label {label!r} does not give its unit ({unit})"
                 findings.append(Finding("label", where, why))
         n = series_count(ax)
-        if n > 1 and ax.get_legend() is None and not fig.legends:
+        if n > 1 and ax.get_legend() is None and not fig.legends and not _legend_elsewhere(fig, ax):
             why = f"{n} series and no legend; label each one and call ax.legend()"
             findings.append(Finding("legend", where, why))
         for name, size in _texts(fig, ax):
@@ -146,6 +183,11 @@ def check_figure(
         if seeds is not None and seeds > 1 and n > 0 and not has_spread(ax):
             why = f"data over {seeds} seeds drawn without error bands or bars"
             findings.append(Finding("spread", where, why))
+        elif seeds is None and n > 0 and not has_spread(ax):
+            why = "no error band and no seeds given: say how many seeds (seeds=1 for one run)"
+            findings.append(Finding("spread", where, why))
+        if why := _truncated_bars(ax):
+            findings.append(Finding("truncated", where, why + "; a bar's length is its value"))
     if saved_as is not None:
         fmt = Path(saved_as).suffix.lstrip(".").lower()
         if fmt not in VECTOR_FORMATS:

@@ -94,7 +94,7 @@ SUPERLATIVES = [
 ]
 UP_TO = r"\bup to\s+[~≈]?\d"
 OVERGENERAL = [
-    r"\b(any|every|all)\s+([a-z]+\s+)?(tasks?|data ?sets?|domains?|architectures?|settings?|problems?|"
+    r"\b(any|every|all)\s+(tasks?|data ?sets?|domains?|architectures?|settings?|problems?|"
     r"networks?|models?)\b",
     r"\buniversal(ly)?\b",
 ]
