@@ -17,7 +17,12 @@ import pytest
 from diyphd.common.claims import load_claims
 
 ROOT = Path(__file__).resolve().parents[1]
-REPRODUCTIONS = sorted((ROOT / "notebooks" / "reproduction").glob("0[3-9]_*.ipynb"))
+REPRODUCTIONS = sorted(
+    [
+        *(ROOT / "notebooks" / "reproduction").glob("0[3-9]_*.ipynb"),
+        *(ROOT / "notebooks").glob("*/*_reproduction.ipynb"),  # a theme's own reproduction
+    ]
+)
 _RULE = r"(tolerance|partial|target|direction)"
 RULE_IN_CODE = re.compile(
     r"\bClaim\("  # a claim built in the notebook
