@@ -34,9 +34,10 @@ register(
         max_words=900,
         sections=("Scope", "Methodology", "Results", "What was easy", "What was difficult"),
         required={
+            # a verdict said of something: "the claim is reproduced", "Stability: reproduced"
             "a verdict on a claim": (
-                r"\b(not reproduced|reproduced|partly reproduced|partly|inconclusive)\b",
-                r"claim|effect|finding|result|it\b",
+                r"\b\w+\s*(:|\bis\b|\bwas\b|\bare\b|\bwere\b)\s*(not\s+|partly\s+|only\s+partly\s+)?"
+                r"(reproduced|inconclusive)\b",
             ),
             "an uncertainty with a number": (
                 r"±|confidence intervals?|\bCI\b|standard error",

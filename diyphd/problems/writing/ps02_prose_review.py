@@ -87,7 +87,7 @@ REVIEW_WEAKNESSES = (
     "please report at least five seeds with a 95 % confidence interval. The only baseline is "
     "plain stochastic gradient descent without momentum or schedule. Please add momentum with a "
     "cosine schedule, and Adam, each tuned with the same budget. Finally, the claim that the "
-    "method removes tuning for any deep network rests on one network and one data set; please "
+    "method removes tuning for “any deep network” rests on one network and one data set; please "
     "restrict it to the setting tested."
 )
 
