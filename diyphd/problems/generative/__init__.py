@@ -1,0 +1,1 @@
+"""Problem sets of the generative-models theme."""

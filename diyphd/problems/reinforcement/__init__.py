@@ -1,0 +1,1 @@
+"""Problem sets of the reinforcement-learning theme."""
