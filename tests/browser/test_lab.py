@@ -33,6 +33,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _path_without_venv() -> str:
+    """PATH as a fresh shell has it: without the interpreter's bin (the config must add it)."""
+    venv_bin = str(Path(sys.executable).parent)
+    return os.pathsep.join(d for d in os.environ.get("PATH", "").split(os.pathsep) if d != venv_bin)
+
+
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory, browser) -> str:
     """JupyterLab with the project's config on a freshly written workspace; its base URL."""
@@ -54,12 +60,13 @@ def lab(tmp_path_factory, browser) -> str:
             "--IdentityProvider.token=",
             "--ServerApp.password=",
             "--ServerApp.allow_root=True",
+            "--ServerApp.disable_check_xsrf=True",  # the terminal test POSTs without a form
             f"--LabApp.workspaces_dir={state}",
             f"--LabApp.user_settings_dir={state}",
-        ],  # fmt: skip
+        ],
         stdout=log,
         stderr=subprocess.STDOUT,
-        env={**os.environ, "DIYPHD_RECORD": "0"},
+        env={**os.environ, "DIYPHD_RECORD": "0", "PATH": _path_without_venv()},
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -180,3 +187,26 @@ def test_dropdown_admonition_is_folded_until_clicked(page, lab):
         " && d.innerText.includes('Test-set tuning'))",
         timeout=10_000,
     )
+
+
+def test_terminal_runs_diyphd(lab):
+    """In a JupyterLab terminal, is .venv/bin first on the PATH, so that `diyphd` runs as is?"""
+    websocket = pytest.importorskip("websocket")
+    request = urllib.request.Request(f"{lab}/api/terminals", method="POST", data=b"")
+    with urllib.request.urlopen(request, timeout=30) as r:
+        name = json.load(r)["name"]
+    ws = websocket.create_connection(f"ws{lab[4:]}/terminals/websocket/{name}", timeout=60)
+    try:
+        # the shell echoes the line typed; only its output holds "END-2"
+        ws.send(json.dumps(["stdin", "command -v diyphd; echo END-$((1 + 1))\r"]))
+        seen, deadline = "", time.time() + 60
+        while "END-2" not in seen and time.time() < deadline:
+            message = json.loads(ws.recv())
+            if message[0] == "stdout":
+                seen += message[1]
+    finally:
+        ws.close()
+        urllib.request.urlopen(
+            urllib.request.Request(f"{lab}/api/terminals/{name}", method="DELETE"), timeout=30
+        )
+    assert f"{Path(sys.executable).parent}/diyphd" in seen, seen[-500:]
