@@ -52,7 +52,7 @@ def _split(points: float, n: int) -> float:
 
 
 def _call_label(name: str, fn_names: list[str], args: tuple) -> str:
-    shown = ", ".join(f"{k}={fmt(v)}" for k, v in zip(fn_names, args, strict=True))
+    shown = ", ".join(f"{k}={fmt(v, full=True)}" for k, v in zip(fn_names, args, strict=True))
     return f"{name}({shown})"
 
 

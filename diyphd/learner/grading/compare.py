@@ -27,31 +27,40 @@ def describe(x: Any) -> str:
     return f"a {type(x).__name__}"
 
 
-def fmt(x: Any) -> str:
-    """A short, deterministic rendering of a value for feedback (no ``array(...)`` wrapping)."""
+def fmt(x: Any, full: bool = False) -> str:
+    """A short, deterministic rendering of a value for feedback (no ``array(...)`` wrapping);
+    ``full`` shows arrays of up to 50 entries whole (a case's inputs)."""
+    most, cap = (50, 600) if full else (12, 60)
     try:
         x = to_numpy(x)
         if isinstance(x, np.ndarray) and x.ndim == 0:
             x = x[()]
-        if isinstance(x, np.ndarray) and x.ndim > 1 and x.size > 9:
+        if isinstance(x, np.ndarray) and x.ndim > 1 and x.size > (36 if full else 9):
             return f"<{'x'.join(map(str, x.shape))} array>"
         if isinstance(x, np.ndarray):
-            text = np.array2string(x, precision=4, threshold=12, edgeitems=2, suppress_small=True)
+            text = np.array2string(
+                x,
+                precision=4,
+                threshold=most,
+                edgeitems=2,
+                suppress_small=True,
+                max_line_width=10**6,
+            )
             return re.sub(r"\s+", " ", text)
         if isinstance(x, bool | np.bool_):
             return str(bool(x))
         if isinstance(x, float | np.floating | int | np.integer):
             return f"{float(x):.6g}"
         if isinstance(x, dict):
-            inner = ", ".join(f"{k!r}: {fmt(v)}" for k, v in list(x.items())[:4])
+            inner = ", ".join(f"{k!r}: {fmt(v, full)}" for k, v in list(x.items())[:4])
             return "{" + inner + (", ...}" if len(x) > 4 else "}")
         if isinstance(x, list | tuple) and len(x) <= 6:
-            inner = ", ".join(fmt(v) for v in x)
+            inner = ", ".join(fmt(v, full) for v in x)
             return f"[{inner}]" if isinstance(x, list) else f"({inner})"
         text = re.sub(r" at 0x[0-9a-fA-F]+", "", repr(x))
     except Exception:  # noqa: BLE001 - a learner's object whose repr fails
         text = f"<a {type(x).__name__}>"
-    return text if len(text) <= 60 else text[:57] + "..."
+    return text if len(text) <= cap else text[: cap - 3] + "..."
 
 
 def _size(exp: float, act: float) -> str:
