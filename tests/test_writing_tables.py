@@ -95,3 +95,38 @@ def test_checker_flags_each_fault():
     assert ("uncertainty", "93.456") in found
     assert ("digits", r"0.312 $\pm$ 0.020") in found
     assert ("digits", r"0.31 $\pm$ 0.02") not in found
+
+
+# Issue 18: counts need no spread; bold on overlapping intervals is flagged
+
+TABLE = r"""\begin{table}
+\caption{Mean $\pm$ 95 \% CI over five seeds.}
+\begin{tabular}{lrr}
+\toprule
+Method & Params & Accuracy (\%) \\
+\midrule
+ResNet-50 & 25.6M & CELL1 \\
+Ours & 11 & CELL2 \\
+\bottomrule
+\end{tabular}
+\end{table}"""
+
+
+def table(a: str, b: str) -> str:
+    return TABLE.replace("CELL1", a).replace("CELL2", b)
+
+
+def test_a_parameter_count_needs_no_spread():
+    """Is 'Params 25.6M' (and a plain count in a Params column) accepted, a bare accuracy not?"""
+    ok = table(r"76.1 $\pm$ 0.2", r"74.0 $\pm$ 0.3")
+    assert check_table(ok) == [], check_table(ok)
+    bare = table("76.1", r"74.0 $\pm$ 0.3")
+    assert [f.where for f in check_table(bare)] == ["76.1"]
+
+
+def test_bold_within_a_half_width_is_flagged():
+    """Is a bolded entry whose difference is inside a half-width flagged, a clear win not?"""
+    close = table(r"\textbf{76.1 $\pm$ 0.4}", r"75.9 $\pm$ 0.3")
+    assert [f.rule for f in check_table(close)] == ["bold"]
+    clear = table(r"\textbf{76.1 $\pm$ 0.2}", r"74.0 $\pm$ 0.3")
+    assert check_table(clear) == []

@@ -5,8 +5,9 @@ Writing theme, lesson 3 (numbers and tables). :func:`results_table` turns
 half-width, rounded to the precision the interval supports, and bolds the best entry of a
 column only when Welch's test separates it from every other method. The interval and the test
 come from :mod:`diyphd.common.stats` (``mean_ci``, ``welch_test``). :func:`check_table` checks a
-LaTeX table string: booktabs rules, no vertical rules, a spread on every number, no more digits than
-the spread supports.
+LaTeX table string: booktabs rules, no vertical rules, a spread on every measured number (counts
+such as "25.6M" parameters, and columns headed as counts, need none), no more digits than the
+spread supports, and no bold entry whose interval overlaps another entry's mean in its column.
 """
 
 from __future__ import annotations
@@ -137,8 +138,32 @@ def results_table(
 _CELL_NUMBER = re.compile(r"(-?\d+(?:\.(\d+))?)\s*(?:\$\\pm\$|±|\\pm)\s*(\d+(?:\.(\d+))?)")
 
 
+_COUNT_CELL = re.compile(r"^\$?\s*\d+(\.\d+)?\s*(M|B|K|k|G|T|million|billion)?\s*\$?$")
+_COUNT_HEADER = re.compile(r"param|layers?|flops|size|#|count|width|depth|seeds?|epochs?", re.I)
+
+
+def _bold_overlaps(rows: list[list[str]]) -> list[Finding]:
+    """Bold entries whose interval contains another entry's mean in the same column, or the
+    reverse: a difference smaller than a half-width, which no test would call significant."""
+    findings = []
+    for j in range(1, max((len(r) for r in rows), default=0)):
+        cells = []
+        for r in rows:
+            if j < len(r) and (m := _CELL_NUMBER.search(r[j])):
+                cells.append((r[j], float(m.group(1)), float(m.group(3)), r"\textbf" in r[j]))
+        for text, mean, half, bold in cells:
+            if not bold:
+                continue
+            for other, m2, h2, _ in cells:
+                if other is not text and (abs(mean - m2) <= half or abs(mean - m2) <= h2):
+                    why = f"bold, but the difference from {other.strip()} is within a half-width"
+                    findings.append(Finding("bold", text.strip(), why))
+                    break
+    return findings
+
+
 def check_table(latex: str) -> list[Finding]:
-    """Findings on a LaTeX table: rules, vertical lines, spreads, digits, a caption."""
+    """Findings on a LaTeX table: rules, vertical lines, spreads, digits, a caption, bold."""
     findings = []
     for rule in (r"\toprule", r"\midrule", r"\bottomrule"):
         if rule not in latex:
@@ -149,14 +174,21 @@ def check_table(latex: str) -> list[Finding]:
         findings.append(Finding("vertical rule", spec.group(0), "vertical rules clutter a table"))
     if r"\caption" not in latex:
         findings.append(Finding("caption", "table", "no caption saying what ± means"))
+    head = latex.split(r"\toprule", 1)[-1].split(r"\midrule", 1)[0]
+    headers = [h.strip() for h in head.split(r"\\")[0].split("&")]
     body = latex.split(r"\midrule", 1)[-1].split(r"\bottomrule", 1)[0]
-    for row in (r.strip() for r in body.split(r"\\")):
-        if not row:
-            continue
-        for cell in row.split("&")[1:]:
+    rows = [[c for c in r.strip().split("&")] for r in body.split(r"\\") if r.strip()]
+    for row in rows:
+        for j, cell in enumerate(row[1:], 1):
             cell = cell.strip()
             if not re.search(r"\d", cell):
                 continue
+            counted = j < len(headers) and _COUNT_HEADER.search(headers[j])
+            if _CELL_NUMBER.search(cell) is None and (
+                _COUNT_CELL.match(cell)
+                and (counted or re.search(r"[MBKkGT]|million|billion", cell))
+            ):
+                continue  # a count ("25.6M" parameters), not a measurement
             m = _CELL_NUMBER.search(cell)
             if m is None:
                 findings.append(Finding("uncertainty", cell, "a number with no ± spread"))
@@ -169,4 +201,4 @@ def check_table(latex: str) -> list[Finding]:
             elif half > 0 and half_dec > max(decimals_for(half), 0):
                 why = f"{half_dec} decimals; the spread supports {max(decimals_for(half), 0)}"
                 findings.append(Finding("digits", cell, why))
-    return findings
+    return findings + _bold_overlaps(rows)
