@@ -18,15 +18,21 @@ from diyphd.common.claims import load_claims
 
 ROOT = Path(__file__).resolve().parents[1]
 REPRODUCTIONS = sorted(
-    [
+    {
         *(ROOT / "notebooks" / "reproduction").glob("0[3-9]_*.ipynb"),
-        *(ROOT / "notebooks").glob("*/*_reproduction.ipynb"),  # a theme's own reproduction
-    ]
+        *(ROOT / "notebooks").glob("*/*reproduction*.ipynb"),  # a theme's own reproduction
+        # and any notebook with a claims file beside it
+        *(
+            p.with_name(p.name.removesuffix(".claims.yml") + ".ipynb")
+            for p in (ROOT / "notebooks").glob("*/*.claims.yml")
+        ),
+    }
 )
 _RULE = r"(tolerance|partial|target|direction)"
 RULE_IN_CODE = re.compile(
     r"\bClaim\("  # a claim built in the notebook
-    rf"|\b{_RULE}\s*(=|[-+*/]=)"  # assigned, augmented, or passed as a keyword
+    r"|\b(tolerance|partial|direction)\s*(=|[-+*/]=)"  # assigned, augmented, or a keyword
+    r"|\btarget\s*(=|[-+*/]=)\s*[-+]?[\d.]"  # a numeric target (target="x0" names a model's)
     rf"|[\"']{_RULE}[\"']"  # named as a string: setattr, a dict of fields, **{...}
     r"|\bsetattr\(|__dict__|\bvars\(|dataclasses\.replace"  # changed around the attribute
 )
@@ -69,6 +75,7 @@ def test_the_scan_catches_a_tolerance_in_code():
     for line in [
         "Claim('x', 'Fig. 1', 's', 'f', target=1.0)",
         "table[1].tolerance = 0.5",
+        "table[0].target = 0.5",
         "dataclasses.replace(claim, partial=2)",
         'setattr(table["small_factor"], "tolerance", 20.0)',
         "table[2].tolerance += 12",
@@ -77,4 +84,5 @@ def test_the_scan_catches_a_tolerance_in_code():
     ]:
         assert RULE_IN_CODE.search(line), line
     assert not RULE_IN_CODE.search('table.measure("peak", 1.0, ci=(0.9, 1.1))')
+    assert not RULE_IN_CODE.search('sample(model, target="x0")')  # a model's target, not a rule
     assert WRITES.search('open("04_x.claims.yml", "w")')
