@@ -38,3 +38,15 @@ def test_variance_from_the_law_is_hastie_et_al_closed_form():
     for g in (0.3, 0.8, 1.5, 4.0):
         bias = 0.0 if g < 1 else 2.0 * (1 - 1 / g)
         assert np.isclose(ridgeless_variance(g, 0.5) + bias, hastie_risk(g, 2.0, 0.5), rtol=1e-6)
+
+
+def test_cdf_above_the_threshold_counts_the_atom_at_zero():
+    """For γ > 1 (p > n), does the CDF include the atom 1 − 1/γ and match a Wishart sample?"""
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((500, 1000))  # γ = 2: half of the eigenvalues of XᵀX/n are 0
+    eig = np.sort(np.linalg.eigvalsh(x.T @ x / 500))
+    grid = np.linspace(0.2, 5.5, 12)
+    emp = np.searchsorted(eig, grid) / len(eig)
+    assert np.max(np.abs(emp - mp_cdf(grid, 2.0))) < 0.01
+    assert np.isclose(mp_cdf(np.array([1e-9]), 2.0)[0], 0.5)
+    assert np.isclose(mp_cdf(np.array([100.0]), 2.0)[0], 1.0, atol=1e-8)

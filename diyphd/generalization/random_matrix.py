@@ -42,14 +42,18 @@ def mp_integral(fn, gamma: float) -> float:
 
 
 def mp_cdf(x: np.ndarray, gamma: float) -> np.ndarray:
-    """CDF of the law for γ ≤ 1 at the points x (quadrature of the density)."""
+    """CDF of the law at the points x (quadrature of the density; for γ > 1 the atom
+    ``1 − 1/γ`` at 0 is included, so the CDF tends to 1 for every γ)."""
     lo, hi = mp_edges(gamma)
+    atom = max(0.0, 1.0 - 1.0 / gamma)
 
     def one(xi: float) -> float:
-        if xi <= lo:
+        if xi < 0:
             return 0.0
+        if xi <= lo:
+            return atom
         upper = min(xi, hi)
-        return integrate.quad(lambda t: float(mp_density(t, gamma)), lo, upper, limit=200)[0]
+        return atom + integrate.quad(lambda t: float(mp_density(t, gamma)), lo, upper, limit=200)[0]
 
     return np.array([one(float(xi)) for xi in np.atleast_1d(x)])
 
