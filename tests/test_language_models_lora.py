@@ -44,3 +44,16 @@ def test_only_adapters_receive_gradients():
     loss.backward()
     lora = model.blocks[0].attn.qkv
     assert lora.base.weight.grad is None and lora.A.grad is not None
+
+
+def test_update_is_scaled_by_alpha_over_rank():
+    """Is the adapted output base(x) + (α/r) x Aᵀ Bᵀ, and the merged weight W₀ + (α/r) B A?"""
+    torch.manual_seed(0)
+    base = torch.nn.Linear(5, 3).double()
+    lora = LoRALinear(base, rank=2, alpha=8.0).double()
+    with torch.no_grad():
+        lora.B.normal_()
+    x = torch.randn(4, 5, dtype=torch.float64)
+    update = 4.0 * x @ lora.A.T @ lora.B.T  # alpha / r = 8 / 2
+    assert torch.allclose(lora(x) - base(x), update, atol=1e-12)
+    assert torch.allclose(lora.merged().weight, base.weight + 4.0 * lora.B @ lora.A, atol=1e-12)
