@@ -50,6 +50,15 @@ def test_top_k_one_is_greedy_and_top_k_restricts():
     assert set(next_token(logits, 5.0, top_k=2, generator=g).tolist()) == {0, 1}
 
 
+def test_temperature_divides_the_logits():
+    """At temperature 0.5, are draws distributed as softmax(logits / 0.5), not softmax(logits)?"""
+    logits = torch.tensor([[0.0, 1.0]]).repeat(20_000, 1)
+    g = torch.Generator().manual_seed(0)
+    share = next_token(logits, temperature=0.5, generator=g).float().mean().item()
+    expected = torch.softmax(logits[0] / 0.5, dim=-1)[1].item()  # 0.881; at tau = 1: 0.731
+    assert abs(share - expected) < 0.01  # the standard error is 0.0023
+
+
 @pytest.mark.parametrize(
     "kwargs, message",
     [
