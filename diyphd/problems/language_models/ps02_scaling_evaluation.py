@@ -228,6 +228,18 @@ def _case_sensitive(item, corpus, n):
     return 0.0 if not g else len(g & _grams(re.findall(r"[A-Za-z0-9]+", corpus), n)) / len(g)
 
 
+def _every_occurrence(item, corpus, n):
+    t = _words(item)
+    g = [tuple(t[i : i + n]) for i in range(len(t) - n + 1)]
+    c = _grams(_words(corpus), n)
+    return 0.0 if not g else sum(x in c for x in g) / len(g)
+
+
+def _split_on_spaces(item, corpus, n):
+    g = _grams(item.lower().split(), n)
+    return 0.0 if not g else len(g & _grams(corpus.lower().split(), n)) / len(g)
+
+
 def _corpus_share(item, corpus, n):
     c = _grams(_words(corpus), n)
     return 0.0 if not c else len(_grams(_words(item), n) & c) / len(c)
@@ -243,6 +255,8 @@ register(
             ("A new sentence here", "the cat sat on the mat", 2),
             ("Seen words THE CAT sat", "the cat sat", 2),
             ("short", "short text", 3),
+            ("the cat the cat the cat sat", "the cat", 2),
+            ("The cat, sat on the mat.", "the cat sat on the mat", 3),
         ],
         hidden=_overlap_case,
         rtol=1e-9,
@@ -254,6 +268,8 @@ register(
             "(n−1)-grams": lambda item, corpus, n: overlap_fraction(item, corpus, max(n - 1, 1)),
             "case-sensitive": _case_sensitive,
             "divided by the corpus's n-grams": _corpus_share,
+            "every occurrence counted, not the distinct n-grams": _every_occurrence,
+            "split on spaces (punctuation kept in the words)": _split_on_spaces,
         },
     )
 )
