@@ -27,6 +27,16 @@ def test_empty_corpus_file_gives_a_clear_message(tmp_path):
         load_corpus(path)
 
 
+def test_folder_or_non_utf8_corpus_gives_a_clear_message(tmp_path):
+    """Does a folder, or a file that is not UTF-8, raise an error naming it and the fix?"""
+    with pytest.raises(IsADirectoryError, match="is a folder"):
+        load_corpus(tmp_path)
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("caf\xe9".encode("latin-1"))
+    with pytest.raises(ValueError, match="latin1.txt.*is not UTF-8 text"):
+        load_corpus(path)
+
+
 def test_char_vocab_round_trip():
     """Does decode(encode(text)) give the text back, and do unknown characters fail loudly?"""
     vocab = CharVocab.from_text("hello world")

@@ -19,8 +19,8 @@ BOOK_PROSE = "book_prose.txt"
 def load_corpus(path: str | Path | None = None) -> str:
     """The text of a UTF-8 corpus file; by default the book's prose shipped with diyphd.
 
-    A missing file raises ``FileNotFoundError`` and an empty one ``ValueError``, each saying
-    which file and what to do.
+    A missing file raises ``FileNotFoundError``, a folder ``IsADirectoryError``, and an empty
+    file or one that is not UTF-8 ``ValueError``, each saying which file and what to do.
     """
     if path is None:
         text = resources.files("diyphd.language_models").joinpath("data", BOOK_PROSE)
@@ -31,12 +31,19 @@ def load_corpus(path: str | Path | None = None) -> str:
     else:
         p = Path(path)
         source = f"corpus file {str(p)!r}"
+        if p.is_dir():
+            raise IsADirectoryError(f"{source} is a folder: pass the path of a UTF-8 text file")
         if not p.is_file():
             raise FileNotFoundError(
                 f"{source} does not exist: pass the path of a UTF-8 text file, "
                 "or call load_corpus() for the book's prose shipped with diyphd"
             )
-        content = p.read_text(encoding="utf-8")
+        try:
+            content = p.read_text(encoding="utf-8")
+        except UnicodeDecodeError as err:
+            raise ValueError(
+                f"{source} is not UTF-8 text (byte {err.start}): save it as UTF-8"
+            ) from None
     if not content.strip():
         raise ValueError(f"{source} is empty: a language model needs text to learn from")
     return content
