@@ -25,9 +25,6 @@ from diyphd.learner.grading.figures import data_lines
 from diyphd.learner.grading.text import sentences, words
 
 QUESTIONS = all_questions()
-# HypothesisQuestion (research practice) replaces grade_text's rows by its own parse, whose
-# gate does not yet catch negated or shuffled hypotheses: reported to its owner
-OWN_PARSER = {"research_practice.ps01.hypothesis"}
 FIGURES = [q for q in QUESTIONS if isinstance(q, FigureQuestion)]
 TEXTS = [q for q in QUESTIONS if isinstance(q, TextQuestion)]
 CHOICES = [q for q in QUESTIONS if isinstance(q, ChoiceQuestion)]
@@ -190,10 +187,6 @@ TEXT_FAMILIES = {
 @pytest.mark.parametrize("q", TEXTS, ids=lambda q: q.id)
 def test_texts_that_say_nothing_score_zero(q, family):
     """Do salads, negations and shuffles earn no automatic points, and so no self-scores?"""
-    if q.id in OWN_PARSER and family in {"every sentence negated", "words shuffled"}:
-        pytest.xfail("the hypothesis parser's gate misses negation and shuffling")
-    if q.id in OWN_PARSER and family == "words sorted alphabetically":
-        pytest.xfail("the hypothesis parser's gate misses sorted words")
     result = q.grade(TEXT_FAMILIES[family](q), self_scores=q.full_self_scores)
     assert result.attempted and result.auto == 0 and result.score == 0, str(result)
 
@@ -201,8 +194,6 @@ def test_texts_that_say_nothing_score_zero(q, family):
 @pytest.mark.parametrize("q", TEXTS, ids=lambda q: q.id)
 def test_self_scores_count_only_after_the_automatic_part(q):
     """Do full self-scores on a text missing a rule stay uncounted, and say why?"""
-    if q.id in OWN_PARSER:
-        pytest.xfail("the hypothesis parser's gate misses negation")
     result = q.grade(_negated(q), self_scores=q.full_self_scores)
     assert result.self_points == 0 and "count once the automatic part passes" in str(result)
 

@@ -26,6 +26,14 @@ BAD = {
     "both directions": "The method gives higher and lower test accuracy than the baseline by "
     "2 points.",
     "too short": "Accuracy goes up.",
+    "negated verb": "On digits with raw pixel inputs, batch normalization does not raise the "
+    "test accuracy by at least 5 percentage points compared with the plain MLP.",
+    "never": "Batch normalization never raises the test accuracy by at least 5 points compared "
+    "with the plain MLP.",
+    "fails to": "Batch normalization fails to raise the test accuracy by at least 5 points "
+    "compared with the plain MLP.",
+    "denied": "It is not true that batch normalization raises the test accuracy by at least 5 "
+    "points compared with the plain MLP.",
 }
 
 
@@ -38,7 +46,7 @@ def test_well_formed_hypotheses_parse(text):
 
 @pytest.mark.parametrize("name", BAD)
 def test_salad_and_vague_text_fail_a_gate(name):
-    """Is keyword salad, a hedge, a vague or a two-way claim rejected before any part counts?"""
+    """Is keyword salad, a hedge, a negation, a vague or a two-way claim rejected first?"""
     form = parse_hypothesis(BAD[name])
     assert not form.is_sentence and not form.ok
 
@@ -78,3 +86,12 @@ def test_seed_counts_and_confidence_levels_are_not_thresholds():
 def test_the_problem_sets_options_agree_with_the_parser():
     """Do the options the problem set calls falsifiable parse as well formed, and only those?"""
     assert {k for k, text in FALSIFIABLE.items() if parse_hypothesis(text).ok} == {"a", "d"}
+
+
+def test_a_baseline_of_no_treatment_is_not_a_negation():
+    """Does 'compared with no weight decay' (a baseline, not a denial) still parse?"""
+    form = parse_hypothesis(
+        "Weight decay lowers the final test error by at least 1 percentage point compared "
+        "with no weight decay, over 10 paired seeds."
+    )
+    assert form.ok, form.problems

@@ -11,8 +11,10 @@ A pre-registered hypothesis names four things (``notebooks/research_practice/03_
 is installed, and these are four patterns, not a parse of English). Before it looks for them it
 rejects what is not a hypothesis at all: keyword salad (no verb, too few function words, a key
 word repeated or many quantities listed), hedged statements ("may", "might", "tends to"),
-both directions at once, and vague quantities ("performance", "robustness") with nothing
-measurable. It checks form only: a well-formed hypothesis can still be uninteresting or wrong.
+negated claims ("does not raise", "never", "it is not true that"; the non-inferiority form
+"does not lower ... by more than 1 point" is allowed), both directions at once, and vague
+quantities ("performance", "robustness") with nothing measurable. It checks form only: a
+well-formed hypothesis can still be uninteresting or wrong.
 """
 
 from __future__ import annotations
@@ -56,6 +58,15 @@ VERB = re.compile(
     r"helps?|works?|outperforms?)\b",
     re.I,
 )
+#: A negated claim: a negation on the verb, or the whole statement denied.
+NEGATED = re.compile(
+    r"\b(?:does|do|did|will|would|is|are|can|should)\s+not\b|"
+    r"\b(?:doesn't|don't|didn't|won't|wouldn't|isn't|aren't|cannot|can't|never|fails? to)\b",
+    re.I,
+)
+DENIED = re.compile(r"\b(?:not|never)\s+(?:true|the case)\b|^\W*(?:not|no|none)\b", re.I)
+#: The non-inferiority form a negated verb may take: "does not lower ... by more than 1 point".
+_NON_INFERIORITY = re.compile(rf"[^,;]*?\b(?:by )?(?:more|less|fewer) than\s+{_NUM}", re.I)
 _QUALIFIERS = re.compile(r"\b(no )?(more|less|fewer) than\b|\bat (least|most)\b", re.I)
 _NOT_THRESHOLD_AFTER = re.compile(r"\s*(%\s*)?(seeds?|runs?|trials?|confidence|ci\b|level)", re.I)
 THRESHOLD = re.compile(
@@ -128,6 +139,16 @@ def _gates(text: str, words: list[str]) -> list[str]:
     quantities = {m.group().lower() for m in QUANTITY.finditer(text)}
     if len(quantities) > 3:
         problems.append(f"{len(quantities)} quantities named: a hypothesis measures one or two")
+    if m := DENIED.search(text):
+        problems.append(f"denied ('{m.group().strip()}'): state what you expect to hold")
+    else:
+        for m in NEGATED.finditer(text):
+            if not _NON_INFERIORITY.match(text, m.end()):
+                problems.append(
+                    f"negated ('{m.group()}'): state the effect you expect; a non-inferiority "
+                    "claim reads 'does not lower ... by more than N'"
+                )
+                break
     if m := HEDGES.search(text):
         problems.append(f"hedged ('{m.group()}'): say what will happen, not what might")
     plain = _QUALIFIERS.sub(" ", text)

@@ -3,8 +3,10 @@
 :class:`HypothesisQuestion` grades a hypothesis's form with
 :func:`~diyphd.research_practice.hypothesis.parse_hypothesis`: one automatic row for each of
 quantity, comparison, threshold and direction, each worth an equal share. A text that fails a
-gate (keyword salad, a hedge, both directions, nothing measured) earns no automatic points at
-all, so key words cannot buy them. The rubric (falsifiable in substance, a decision rule, why
+gate earns no automatic points at all, so key words cannot buy them: the engine's text gate
+(:func:`~diyphd.learner.grading.text.text_problem`: words sorted or shuffled, repeated, not
+sentences) and the parser's (keyword salad, a hedge, a negation, both directions, nothing
+measured). The rubric (falsifiable in substance, a decision rule, why
 it matters) is self-scored and counts once the automatic part passes, as in every text
 question (:mod:`diyphd.learner.grading.text`).
 """
@@ -16,6 +18,7 @@ from typing import Any
 
 from diyphd.learner.grading.questions import TextQuestion
 from diyphd.learner.grading.result import Result, Row
+from diyphd.learner.grading.text import sentence_problem, sentences, text_problem
 from diyphd.research_practice.hypothesis import parse_hypothesis
 
 _HELP = {
@@ -35,6 +38,11 @@ class HypothesisQuestion(TextQuestion):
         if not result.attempted or not isinstance(answer, str):
             return result
         form = parse_hypothesis(answer)
+        gate = text_problem(self, answer) or next(
+            (f"a sentence {p}" for s in sentences(answer) if (p := sentence_problem(s))), None
+        )
+        if gate:
+            form.problems.insert(0, gate)
         share = self.points / len(_HELP)
         rows = []
         for part, help_text in _HELP.items():

@@ -182,6 +182,9 @@ register(
             "percentage points compared with the plain MLP on raw inputs.",
             "both directions": "Batch normalization raises or lowers the test accuracy by at "
             "least 5 percentage points compared with the plain MLP on raw inputs.",
+            "negated": "On digits with raw pixel inputs, batch normalization does not raise "
+            "the test accuracy by at least 5 percentage points compared with the plain MLP.",
+            "the reference's words sorted": " ".join(sorted(HYPOTHESIS.split())),
         },
     )
 )
