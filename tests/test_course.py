@@ -8,9 +8,11 @@ runs every nbgrader command under ``tools/offline.sh``, so a hidden download fai
 from __future__ import annotations
 
 import ast
+import fcntl
 import html
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -76,8 +78,25 @@ def kit_wrong(qid: str):
 def course(tmp_path_factory):
     """An exported course, every assignment released, and optimization.ps01 submitted by
     three students (reference answers, untouched stubs, declared wrong answers), autograded
-    and given feedback."""
-    root = tmp_path_factory.mktemp("course")
+    and given feedback. Built once per run: under ``pytest -n 2`` the workers share one
+    course (a file lock), rather than each running nbgrader on its own."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the folder all the workers of this run share
+    root = shared / "course"
+    with open(shared / "course.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (root / "built").exists():
+            shutil.rmtree(root, ignore_errors=True)  # a half-built one: another worker failed
+            root.mkdir()
+            build_course(root)
+            (root / "built").touch()
+    release = nbformat.read(root / "release" / PSET / NOTEBOOK, as_version=4)
+    return root, answers(release)
+
+
+def build_course(root: Path) -> None:
+    """Export the course into ``root``, release it, submit, autograde and give feedback."""
     export_course(root)
     nbgrader(root, "generate_assignment", "*")
     source = nbformat.read(root / "source" / PSET / NOTEBOOK, as_version=4)
@@ -106,7 +125,6 @@ def course(tmp_path_factory):
         nbformat.write(nb, target)
     nbgrader(root, "autograde", PSET)
     nbgrader(root, "generate_feedback", PSET)
-    return root, qs
 
 
 def grades(root: Path, student: str) -> dict[str, tuple[float | None, float, bool]]:
