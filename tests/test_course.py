@@ -68,6 +68,10 @@ def submission(release: nbformat.NotebookNode, fill) -> nbformat.NotebookNode:
     return nb
 
 
+# A student's try at full marks from the stub: redefine the names the test cells call.
+SHADOW = "def points(result):\n    return 1.0\n\n\ndef check(*args, **kw):\n    return None\n\n\n"
+
+
 def kit_wrong(qid: str):
     """The first declared wrong answer of a question, as ``check`` receives it."""
     q = get(qid)
@@ -77,7 +81,8 @@ def kit_wrong(qid: str):
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
     """An exported course, every assignment released, and optimization.ps01 submitted by
-    three students (reference answers, untouched stubs, declared wrong answers), autograded
+    four students (reference answers, untouched stubs, declared wrong answers, and the stubs
+    after an answer cell that redefines ``points`` and ``check``), autograded
     and given feedback. Built once per run: under ``pytest -n 2`` the workers share one
     course (a file lock), rather than each running nbgrader on its own."""
     shared = tmp_path_factory.getbasetemp()
@@ -117,7 +122,13 @@ def build_course(root: Path) -> None:
             f"_q = get({qid!r})\n{var} = _q.sample(next(iter(_q.wrong_answers.values())))"
         )
 
-    students = {"reference": solved.__getitem__, "stub": None, "wrong": wrong}
+    stubs = {c.metadata["nbgrader"]["grade_id"]: c.source for c in release.cells}
+    first = next(gid for gid in stubs if gid.endswith("_answer"))
+
+    def shadow(gid: str) -> str:
+        return (SHADOW if gid == first else "") + stubs[gid]
+
+    students = {"reference": solved.__getitem__, "stub": None, "wrong": wrong, "shadow": shadow}
     for student, fill in students.items():
         nb = release if fill is None else submission(release, fill)
         target = root / "submitted" / student / PSET / NOTEBOOK
@@ -179,6 +190,16 @@ def test_reference_full_marks_stub_zero(course):
     )
     for gid, (score, _, needs) in stub.items():
         assert score == 0 and not needs, gid  # an unchanged stub: zero, nothing to grade
+
+
+@pytest.mark.slow
+def test_redefining_points_or_check_gains_nothing(course):
+    """Does an answer cell that redefines ``points`` and ``check`` to report full marks gain
+    nothing (each test cell imports both again before it calls them)?"""
+    root, qs = course
+    got = grades(root, "shadow")
+    assert len(got) == len(qs) + 1  # every test, and the rubric of the text answer
+    assert all(score == 0 for score, _, _ in got.values()), got
 
 
 @pytest.mark.slow
