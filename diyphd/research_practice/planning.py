@@ -1,11 +1,11 @@
 """Choosing and ordering the work: a score for candidate questions and the de-risking order.
 
 Lesson 1 (``notebooks/research_practice/01_choosing_a_problem``) scores candidate questions by
-their expected importance per week; lesson 3 orders a project's uncertain steps. The order is
-the one Steinhardt (2018, "Research as a stochastic decision process") argues for: when every
-step must succeed and a failed step ends the project, do first the steps most likely to fail
-per unit of time. :func:`derisk_order` sorts by that rate, and an exchange argument (lesson 3)
-proves that the order minimises :func:`expected_time`.
+their expected importance per week; lesson 3 orders a project's uncertain steps. Steinhardt
+(2018, "Research as a stochastic decision process") argues for the steps most informative per
+unit of time first, and sorts by the rate log(1/p)/t. When every step must succeed and a failed
+step ends the project, the exact optimum sorts by (1 - p)/t: :func:`derisk_order` does, and an
+exchange argument (lesson 3) proves that the order minimises :func:`expected_time`.
 """
 
 from __future__ import annotations
