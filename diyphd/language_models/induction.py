@@ -41,11 +41,17 @@ def repeated_segments(
     return RepeatBatch(torch.as_tensor(x), torch.as_tensor(repeat))
 
 
+def _device(model: GPT) -> torch.device:
+    """The device of the model's parameters: batches made on the CPU go there."""
+    return next(model.parameters()).device
+
+
 @torch.no_grad()
 def in_context_losses(model: GPT, batch: RepeatBatch) -> tuple[float, float]:
     """Mean loss on the repeated positions and on the others (where log V is the best)."""
-    loss = token_losses(model, batch.x)
-    rep = batch.repeat[:, :-1]
+    dev = _device(model)
+    loss = token_losses(model, batch.x.to(dev))
+    rep = batch.repeat[:, :-1].to(dev)
     return float(loss[rep].mean()), float(loss[~rep].mean())
 
 
@@ -61,11 +67,11 @@ def prefix_matching_scores(model: GPT, x: torch.Tensor) -> np.ndarray:
     """Per head (``layers × heads``): mean attention from a token of the second copy to the
     token just after its earlier occurrence, on ``x = [s, s]``."""
     half = x.shape[1] // 2
-    model(x)
+    model(x.to(_device(model)))
     t = torch.arange(half, 2 * half)
     scores = []
     for block in model.blocks:
-        w = block.attn.last_weights  # (B, H, T, T)
+        w = block.attn.last_weights.cpu()  # (B, H, T, T)
         scores.append(w[:, :, t, t - half + 1].mean(dim=(0, 2)).numpy())
     return np.stack(scores)
 
@@ -73,10 +79,10 @@ def prefix_matching_scores(model: GPT, x: torch.Tensor) -> np.ndarray:
 @torch.no_grad()
 def previous_token_scores(model: GPT, x: torch.Tensor) -> np.ndarray:
     """Per head: mean attention from each position to the one before it."""
-    model(x)
+    model(x.to(_device(model)))
     t = torch.arange(1, x.shape[1])
     return np.stack(
-        [b.attn.last_weights[:, :, t, t - 1].mean(dim=(0, 2)).numpy() for b in model.blocks]
+        [b.attn.last_weights.cpu()[:, :, t, t - 1].mean(dim=(0, 2)).numpy() for b in model.blocks]
     )
 
 
@@ -85,10 +91,13 @@ def duplicate_token_scores(model: GPT, x: torch.Tensor) -> np.ndarray:
     """Per head: mean attention from a token of the second copy to its own earlier occurrence,
     on ``x = [s, s]``."""
     half = x.shape[1] // 2
-    model(x)
+    model(x.to(_device(model)))
     t = torch.arange(half, 2 * half)
     return np.stack(
-        [b.attn.last_weights[:, :, t, t - half].mean(dim=(0, 2)).numpy() for b in model.blocks]
+        [
+            b.attn.last_weights.cpu()[:, :, t, t - half].mean(dim=(0, 2)).numpy()
+            for b in model.blocks
+        ]
     )
 
 
@@ -163,7 +172,7 @@ def train_induction(
         if step == steps:
             break
         batch = repeated_segments(batch_size, cfg.block_size + 1, segment, cfg.vocab_size, rng)
-        loss = token_losses(model, batch.x).mean()
+        loss = token_losses(model, batch.x.to(_device(model))).mean()
         opt.zero_grad(set_to_none=True)
         loss.backward()
         opt.step()
