@@ -260,6 +260,12 @@ def test_unknown_theme_names_the_known_ones(tmp_path, capsys):
     assert not (tmp_path / "c").exists()
 
 
+def test_a_theme_named_twice_is_exported_once(tmp_path):
+    """Does ``--themes writing writing`` write and list each problem set once?"""
+    written = export_course(tmp_path, ["writing", "writing"])
+    assert [w.assignment for w in written] == ["writing-ps01", "writing-ps02"]
+
+
 def test_cells_carry_nbgrader_metadata(tmp_path):
     """Is each answer a solution cell, each check a locked test cell worth the question's
     points, a text question's rubric a manually graded answer, and the rest read-only?"""

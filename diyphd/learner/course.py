@@ -307,7 +307,7 @@ def _problem_sets(themes: list[str] | None, source: Path) -> list[Path]:
             )
     chosen = themes or known
     found = (p for t in chosen for p in (source / t).glob("ps*.ipynb"))
-    return sorted(p for p in found if ".new." not in p.name)
+    return sorted({p for p in found if ".new." not in p.name})  # a theme named twice: once
 
 
 def export_course(
