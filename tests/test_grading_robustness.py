@@ -194,3 +194,32 @@ def test_declared_mistake_is_named():
     q = get("optimization.ps01.gd_step")
     text = str(q.grade(q.wrong_answers["wrong sign"]))
     assert "known mistake: wrong sign" in text
+
+
+def test_processes_the_answer_forks_do_not_outlive_the_check(tmp_path):
+    """Does a process forked by the learner's code end with the check (no CPU left burning for
+    every later check of the kernel)?"""
+    pids = tmp_path / "pids"
+
+    def forks_a_spinner(x):
+        pid = os.fork()
+        if pid == 0:  # a process the learner's code leaves behind, spinning
+            while True:
+                pass
+        with pids.open("a") as f:
+            f.write(f"{pid}\n")
+        return 2.0 * x
+
+    result = DOUBLE.grade(forks_a_spinner)
+    time.sleep(0.3)
+    alive = []
+    for pid in map(int, pids.read_text().split()):
+        try:
+            state = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue  # gone
+        if state != "Z":
+            alive.append(pid)
+            os.kill(pid, 9)
+    assert not alive, f"still running after the check: {alive}"
+    assert result.full_marks, str(result)

@@ -11,6 +11,10 @@ write), without pickling it.
 Where ``os.fork`` is missing (Windows), or ``DIYPHD_ISOLATE=0``, grading runs in-process with the
 per-call limits of :mod:`.runner` only, which a bare ``except:`` loop can defeat.
 
+The child leads its own process group, and the parent kills the whole group when it is done, so
+a process the learner's code forks ends with the check; the child sends its result's size
+first, so that such a process holding the pipe open cannot keep the parent waiting.
+
 A shared page of memory tells the parent, after a kill, which case was running, whether the
 alarm had fired (so the learner's code caught it) and when the call began.
 """
@@ -30,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+_SIZE = struct.Struct("Q")  # the length of the pickled result, sent before it
 _LAYOUT = struct.Struct("iid")  # case index (-1: none), alarms fired, call start (monotonic)
 _STATE: mmap.mmap | None = None  # set in the child only
 _IN_CHILD = False
@@ -80,6 +85,7 @@ def _child(task: Callable[[], Any], write_fd: int, state: mmap.mmap) -> None:
     _STATE, _IN_CHILD = state, True
     status = 1
     try:
+        os.setpgid(0, 0)  # its own process group, so that _kill ends any process it forks too
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
@@ -93,7 +99,7 @@ def _child(task: Callable[[], Any], write_fd: int, state: mmap.mmap) -> None:
             data = pickle.dumps(payload)
         except Exception as exc:  # noqa: BLE001 - an unpicklable result is the grader's bug
             data = pickle.dumps(("error", f"result could not be sent back: {exc}"))
-        view = memoryview(data)
+        view = memoryview(_SIZE.pack(len(data)) + data)  # the size first: see run()
         while view:
             view = view[os.write(write_fd, view) :]
         status = 0
@@ -115,6 +121,10 @@ def run(task: Callable[[], Any], budget: float) -> Isolated:
     if pid == 0:  # pragma: no cover - the child never returns
         os.close(read_fd)
         _child(task, write_fd, state)
+    try:
+        os.setpgid(pid, pid)  # also here: the parent may kill before the child has run at all
+    except OSError:
+        pass
     os.close(write_fd)
     chunks: list[bytes] = []
     deadline = time.monotonic() + budget
@@ -131,12 +141,13 @@ def run(task: Callable[[], Any], budget: float) -> Isolated:
                 if not chunk:
                     break
                 chunks.append(chunk)
+                if _complete(chunks):  # a process it forked may hold the pipe open: no EOF
+                    break
     except KeyboardInterrupt:
         outcome = "interrupted"
     finally:
         os.close(read_fd)
-        if outcome is not None:
-            _kill(pid)
+        _kill(pid)  # the child's whole group: processes it forked must not outlive the check
         _, wait_status = _reap(pid)
     case, alarms, started = _LAYOUT.unpack_from(state)
     state.close()
@@ -146,7 +157,7 @@ def run(task: Callable[[], Any], budget: float) -> Isolated:
     if outcome == "interrupted":
         return Isolated("error", message="interrupted (KeyboardInterrupt)", **info)
     try:
-        kind, value = pickle.loads(b"".join(chunks))
+        kind, value = pickle.loads(b"".join(chunks)[_SIZE.size :])
     except Exception:  # noqa: BLE001 - the child died before it could answer
         return Isolated("died", message=_death(wait_status), **info)
     if kind == "ok":
@@ -154,10 +165,22 @@ def run(task: Callable[[], Any], budget: float) -> Isolated:
     return Isolated("error", message=str(value), **info)
 
 
+def _complete(chunks: list[bytes]) -> bool:
+    """Has the whole result (its size, then that many bytes) arrived?"""
+    data = b"".join(chunks)
+    return len(data) >= _SIZE.size and len(data) >= _SIZE.size + _SIZE.unpack_from(data)[0]
+
+
 def _kill(pid: int) -> None:
+    """SIGKILL the child's process group (the child and anything it forked), else the child."""
+    try:
+        os.killpg(pid, signal.SIGKILL)
+        return
+    except OSError:
+        pass
     try:
         os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
+    except OSError:
         pass
 
 
