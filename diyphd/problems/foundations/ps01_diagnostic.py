@@ -364,49 +364,57 @@ register(
 # ---------------------------------------------------------------- derivation questions (issue 16)
 
 
-# 12. the best constant in Chebyshev's inequality (value, derived)
-def chebyshev_constant(k: float) -> float:
-    """Smallest c with P(|X − EX| ≥ kσ) ≤ c for every X with a variance: 1/k² (attained)."""
-    return 1 / k**2
+# 12. the best constant in the one-sided (Cantelli) inequality (value, derived)
+def cantelli_constant(k: float) -> float:
+    """Smallest c with P(X − EX ≥ kσ) ≤ c for every X with a variance: 1/(1 + k²) (Cantelli,
+    attained by a two-point distribution)."""
+    return 1 / (1 + k**2)
 
 
 register(
     ValueQuestion(
         id="foundations.ps01.chebyshev_constant",
-        title="The best constant in Chebyshev's inequality",
-        reference=chebyshev_constant(2.0),
-        rtol=1e-9,
+        title="The best constant in the one-sided Chebyshev (Cantelli) inequality",
+        reference=cantelli_constant(2.0),
+        rtol=1e-6,
         points=2,
-        hint="Chebyshev gives an upper bound; to show nothing smaller works, build a distribution "
-        "with mean 0, variance 1 and mass exactly at ±2 (and 0).",
+        hint="Chebyshev's two-sided 1/k² is a valid bound but not the best one-sided one. For any "
+        "u ≥ 0, X − EX ≥ kσ implies (X − EX + u)² ≥ (kσ + u)²: apply Markov's inequality to that "
+        "square and choose u to make the bound smallest. Then show it is attained: a distribution "
+        "with two atoms, one of them at kσ.",
         wrong_answers={
-            "the Gaussian tail P(|Z| ≥ 2)": 0.0455,
-            "a Markov-style 1/k": 0.5,
-            "the usual 5 %": 0.05,
+            "Chebyshev's two-sided 1/k²": 0.25,
+            "half of Chebyshev, 1/(2k²)": 0.125,
+            "the Gaussian tail P(Z ≥ 2)": 0.0228,
+            "a Markov-style 1/(1 + k)": 1 / 3,
+            "the complement k²/(1 + k²)": 0.8,
         },
     )
 )
 
 
-# 13. the smoothness constant of log-sum-exp (value, derived)
-def logsumexp_smoothness() -> float:
-    """sup over z of λ_max(∇² log Σ e^{z_j}) = sup λ_max(diag(p) − ppᵀ) = 1/2 (p = (½, ½, 0…))."""
-    return 0.5
+# 13. the smoothness constant of log-sum-exp with a temperature (value, derived)
+def logsumexp_smoothness(tau: float = 0.2) -> float:
+    """sup over z of λ_max(∇² τ log Σ e^{z_j/τ}) = (1/τ) sup λ_max(diag(p) − ppᵀ) = 1/(2τ)."""
+    return 1 / (2 * tau)
 
 
 register(
     ValueQuestion(
         id="foundations.ps01.lse_smoothness",
-        title="The smoothness constant of cross-entropy in the logits",
-        reference=logsumexp_smoothness(),
-        rtol=1e-9,
+        title="The smoothness constant of log-sum-exp at temperature τ",
+        reference=logsumexp_smoothness(0.2),
+        rtol=1e-6,
         points=2,
-        hint="The Hessian is diag(p) − ppᵀ, and vᵀ(diag(p) − ppᵀ)v is a variance of the entries "
-        "of v under p; bound the variance of a variable with values in an interval.",
+        hint="Differentiate τ·log Σ exp(z_j/τ) twice with the chain rule (p is now the softmax of "
+        "z/τ; count the factors of τ), then bound vᵀ(diag(p) − ppᵀ)v, a variance of the entries of "
+        "v under p, as in the temperature-1 case.",
         wrong_answers={
-            "the logistic σ'(0) = 1/4": 0.25,
-            "max p_i ≤ 1": 1.0,
-            "1 − 1/K for K = 3": 2 / 3,
+            "the temperature-1 value 1/2": 0.5,
+            "τ/2 (τ on the wrong side)": 0.1,
+            "1/(2τ²) (one τ too many)": 12.5,
+            "the logistic 1/(4τ)": 1.25,
+            "1/τ (bounding by max p_i)": 5.0,
         },
     )
 )

@@ -311,59 +311,72 @@ register(
 # ---------------------------------------------------------------- derivation questions (issue 16)
 
 
-# 8. steepest descent with exact line search: the worst-case rate (value, derived)
-def line_search_worst_rate(kappa: float) -> float:
-    """Worst per-step factor of f − f* for exact line search on quadratics: ((κ−1)/(κ+1))²."""
+# 8. steepest descent with exact line search from a given start (value, derived)
+def line_search_rate_from(x0: tuple[float, float], mu: float, L: float) -> float:  # noqa: N803
+    """Factor of f − f* per exact-line-search step on ½(μx₁² + Lx₂²) from x0:
+    1 − (gᵀg)²/((gᵀAg)(gᵀA⁻¹g)), g = Ax0 (in 2-D it is the same at every step)."""
+    a = np.array([mu, L])
+    g = a * np.asarray(x0, dtype=float)
+    return float(1 - (g @ g) ** 2 / ((g @ (a * g)) * (g @ (g / a))))
+
+
+def _worst_line_search_rate(kappa: float) -> float:
     return ((kappa - 1) / (kappa + 1)) ** 2
 
 
 register(
     ValueQuestion(
         id="optimization.ps01.line_search_rate",
-        title="Exact line search: the worst-case rate, derived",
-        reference=line_search_worst_rate(10.0),
+        title="Exact line search from (1, 1): the rate, derived",
+        reference=line_search_rate_from((1.0, 1.0), 1.0, 10.0),
         rtol=1e-6,
         points=2,
-        hint="Start at x0 = (L, μ) on ½(μx₁² + Lx₂²) and compute the exact step by hand: the "
-        "iterate comes back to a multiple of itself (mirrored) after one step. The question asks "
-        "for f, not the distance.",
+        hint="Write the exact step η = gᵀg/gᵀAg with g = Ax and expand f(x − ηg) − f* in terms of "
+        "g; the ratio to f(x) − f* = ½gᵀA⁻¹g involves three quadratic forms in g. Compute them at "
+        "x0 = (1, 1), then check on a second step that the ratio does not change.",
         wrong_answers={
-            "distance rate (κ−1)/(κ+1)": 9 / 11,
+            "the worst case ((κ−1)/(κ+1))²": _worst_line_search_rate(10.0),
+            "distance worst case (κ−1)/(κ+1)": 9 / 11,
             "step 1/L rate 1 − 1/κ": 0.9,
-            "(1 − 1/κ)²": 0.81,
+            "one minus the squared cosine, forgetting gᵀA⁻¹g: 1 − gᵀg/gᵀAg": 1 - 101 / 1001,
+            "the distance ratio ‖x₁‖/‖x₀‖ from (1, 1)": float(
+                np.linalg.norm(
+                    np.array([1.0, 1.0]) - 101 / 1001 * np.array([1.0, 10.0])
+                )
+                / np.sqrt(2)
+            ),
         },
     )
 )
 
 
-# 9. the first-order lower bound on Nesterov's worst function (value, derived)
-def worst_function_gap(k: int, L: float = 1.0) -> float:  # noqa: N803
-    """min over first-order methods of f(x_k) − f* on f_{2k+1} from 0: L/(16(k+1))."""
-    return L / (16 * (k + 1))
+# 9. the first-order lower bound on a free-end variant of the worst function (value, derived)
+def free_end_gap(k: int, L: float = 1.0) -> float:  # noqa: N803
+    """min over first-order methods of f(x_k) − f* on the worst function without its last
+    boundary term x_n² (any n > k), from 0: L/8·(−1 + 1/(k+1)) − (−L/8) = L/(8(k+1))."""
+    return L / (8 * (k + 1))
 
 
-def _lower_bound_formula(k: int, L: float = 1.0) -> float:  # noqa: N803
-    n = 2 * k + 1
-    x_star = 1 - np.arange(1, n + 1) / (n + 1)
-    return 3 * L * float(x_star @ x_star) / (32 * (k + 1) ** 2)
+def _lower_bound_formula(k: int, sq_norm: float, L: float = 1.0) -> float:  # noqa: N803
+    return 3 * L * sq_norm / (32 * (k + 1) ** 2)
 
 
 register(
     ValueQuestion(
         id="optimization.ps01.lower_bound_gap",
-        title="The best any first-order method can do on the worst function",
-        reference=worst_function_gap(10),
+        title="The best any first-order method can do on a free-end worst function",
+        reference=free_end_gap(10),
         rtol=1e-6,
         points=2,
-        hint="After k steps from 0 the iterate lives on the first k coordinates (why?). Minimise "
-        "f over those coordinates in closed form and subtract the minimum over all 21.",
+        hint="The Krylov argument of the lesson still applies (why?): after k steps the iterate "
+        "lives on the first k coordinates. Find the restricted minimum, then solve the full "
+        "problem's optimality conditions Ax = b for the new matrix: guess the shape of x*.",
         wrong_answers={
-            "the theorem's bound 3L‖x*‖²/(32(k+1)²)": _lower_bound_formula(10),
-            "forgot f* of the full function: L/(8(k+1))": 1 / 88,
-            "GD's upper bound L‖x*‖²/(2k)": float(
-                (1 - np.arange(1, 22) / 22) @ (1 - np.arange(1, 22) / 22)
-            )
-            / 20,
+            "the lesson's gap L/(16(k+1))": 1 / 176,
+            "the theorem's bound 3L‖x*‖²/(32(k+1)²) with ‖x*‖² = 21": _lower_bound_formula(10, 21.0),
+            "off by one, L/(8k)": 1 / 80,
+            "L/(8(k+2))": 1 / 96,
+            "sign slip in f*: L/8(−1 + 1/(k+1)) − L/8": -1 / 8 * (2 - 1 / 11),
         },
     )
 )

@@ -306,49 +306,57 @@ register(
 # ---------------------------------------------------------------- derivation questions (issue 16)
 
 
-# 7. the edge of stability with momentum (value, derived)
-def momentum_threshold(eta: float, beta: float) -> float:
-    """Largest curvature λ on which heavy ball (step η, momentum β) converges: (2 + 2β)/η."""
-    return (2 + 2 * beta) / eta
+# 7. the edge of stability of Nesterov's momentum (value, derived)
+def nesterov_threshold(eta: float, beta: float) -> float:
+    """Largest curvature λ on which Nesterov's method y = x_k + β(x_k − x_{k−1}),
+    x_{k+1} = y − η∇f(y) converges on ½λx²: (2 + 2β)/((1 + 2β)η) (Jury's conditions)."""
+    return (2 + 2 * beta) / ((1 + 2 * beta) * eta)
 
 
 register(
     ValueQuestion(
         id="optimization.ps02.momentum_threshold",
-        title="The stability threshold of heavy ball, derived",
-        reference=momentum_threshold(0.05, 0.9),
+        title="The stability threshold of Nesterov's momentum, derived",
+        reference=nesterov_threshold(0.05, 0.9),
         rtol=1e-6,
         points=2,
-        hint="Write the recursion on ½λx² as x_{k+1} = (1 + β − ηλ)x_k − βx_{k−1}; both roots of "
-        "z² − (1 + β − ηλ)z + β must lie inside the unit circle (Jury's conditions).",
+        hint="Substitute f'(y) = λy into the two updates to get a linear recursion in x_{k+1}, x_k, "
+        "x_{k−1}; write its characteristic polynomial z² − bz + c (both b and c now depend on λ) "
+        "and apply Jury's conditions |c| < 1, |b| < 1 + c. Check which condition binds first.",
         wrong_answers={
+            "heavy ball's (2 + 2β)/η": 76.0,
             "no momentum 2/η": 40.0,
-            "GD threshold at the effective step η/(1−β): 2(1−β)/η": 4.0,
-            "(2 + β)/η": 58.0,
+            "only |c| < 1: (1 + β)/(βη)": (1 + 0.9) / (0.9 * 0.05),
+            "half the threshold, (1 + β)/((1 + 2β)η)": 1.9 / (2.8 * 0.05),
+            "GD at the effective step η/(1 − β): 2(1 − β)/η": 2 * (1 - 0.9) / 0.05,
         },
     )
 )
 
 
-# 8. Adam's counterexample: the average regret of the worst point (value, derived)
-def reddi_worst_average_regret(c: float) -> float:
-    """Average regret of staying at x = +1 on f_t = Cx (t mod 3 = 1), −x otherwise: 2(C−2)/3."""
-    return 2 * (c - 2) / 3
+# 8. Reddi et al.'s problem with a period of four (value, derived)
+def reddi_average_regret(c: float, period: int) -> float:
+    """Average regret of staying at x = +1 on f_t = Cx (t mod period = 1), −x otherwise, on
+    [−1, 1], when C > period − 1: 2(C − period + 1)/period."""
+    return 2 * (c - period + 1) / period
 
 
 register(
     ValueQuestion(
         id="optimization.ps02.reddi_regret",
-        title="How much Adam loses on Reddi, Kale & Kumar's problem",
-        reference=reddi_worst_average_regret(4.0),
+        title="The regret of the worst point on a period-four Reddi problem",
+        reference=reddi_average_regret(5.0, 4),
         rtol=1e-6,
         points=2,
-        hint="Sum the three losses of one period for x = +1 and for the best fixed point of "
-        "[−1, 1]; divide the difference by the number of rounds.",
+        hint="Sum the losses of one period as a function of x, find the best fixed point of "
+        "[−1, 1] for that sum, and divide the difference between x = +1 and that point by the "
+        "number of rounds in a period.",
         wrong_answers={
-            "comparator at 0: (C−2)/3": 2 / 3,
-            "per period, not per round: 2(C−2)": 4.0,
-            "sum of C and 2: (C+2)/3": 2.0,
+            "the lesson's period-3 formula 2(C − 2)/3": 2.0,
+            "per period, not per round: 2(C − 3)": 4.0,
+            "comparator at 0: (C − 3)/4": 0.5,
+            "period-3 denominator: 2(C − 3)/3": 4 / 3,
+            "off by one in the count of −x rounds: 2(C − 2)/4": 1.5,
         },
     )
 )
