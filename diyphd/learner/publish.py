@@ -38,6 +38,7 @@ FAVICON = Path(__file__).resolve().parents[2] / "book" / "_static" / "favicon.sv
 
 CONFIG = """title: "{title}"
 author: "{author}"
+copyright: "{year}"
 only_build_toc_files: true
 exclude_patterns: [_build]
 execute:
@@ -205,7 +206,9 @@ def build(portfolio: Portfolio, out: Path, author: str = "") -> Path:
     if FAVICON.exists():  # without one the browser asks for /favicon.ico and gets a 404
         shutil.copy2(FAVICON, src / "_static" / "favicon.svg")
     title = portfolio.title.replace('"', "'")
-    (src / "_config.yml").write_text(CONFIG.format(title=title, author=author.replace('"', "'")))
+    (src / "_config.yml").write_text(
+        CONFIG.format(title=title, author=author.replace('"', "'"), year=date.today().year)
+    )
     chapters = "".join(f"- file: {Path(n).stem}\n" for n in portfolio.pages if n != "index.md")
     (src / "_toc.yml").write_text(f"format: jb-book\nroot: index\nchapters:\n{chapters}")
     html = out / "html"

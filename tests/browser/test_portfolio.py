@@ -9,7 +9,8 @@ from datetime import date
 
 import pytest
 
-from diyphd.learner import publish, research_log
+from diyphd.learner import gradebook, publish, research_log
+from diyphd.learner.grading import get
 from tests.test_publish import workspace_with_work
 
 from .conftest import _QuietHandler
@@ -24,6 +25,8 @@ def portfolio(tmp_path_factory):
     gb = root / "gradebook.sqlite"
     research_log.add(research_log.Entry(date(2026, 12, 1), "pilot", question="BN on raw?"), gb)
     research_log.add(research_log.Entry(date(2026, 12, 1), f"#private {SECRET}"), gb)
+    q = get("research_practice.ps01.hypothesis")  # a graded attempt with full self-scores
+    gradebook.record(q.grade(q.reference, self_scores=q.full_self_scores), run_id="r", path=gb)
     index = publish.publish(workspace_with_work(root / "workspace"), root / "out", gb)
     handler = functools.partial(_QuietHandler, directory=str(index.parent))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -55,3 +58,19 @@ def test_nothing_private_in_the_built_site(portfolio):
     for path in site.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".js", ".txt", ".md"):
             assert SECRET not in path.read_text(errors="ignore"), path
+
+
+def test_no_score_or_self_score_in_the_built_site(portfolio):
+    """Does the progress page give a status only, never a score or its self-scored part?"""
+    site, _ = portfolio
+    progress = (site / "progress.html").read_text()
+    assert "research_practice.ps01" in progress and "attempted" in progress
+    for path in site.rglob("*.html"):
+        text = path.read_text(errors="ignore")
+        assert "self-scored" not in text and "best 7" not in text, path
+
+
+def test_the_footer_carries_this_year(portfolio):
+    """Is the footer's copyright this year's, not Jupyter Book's default of 2023?"""
+    site, _ = portfolio
+    assert f"Copyright {date.today().year}" in (site / "index.html").read_text()
