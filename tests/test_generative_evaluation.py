@@ -37,6 +37,16 @@ def test_permutation_test_has_its_level_and_power():
     assert np.mean(np.array(alt) <= 0.05) >= 0.9
 
 
+def test_permutation_p_value_counts_the_observed_statistic():
+    """Is the p-value (1 + #{permuted >= observed}) / (1 + B), so never below 1 / (B + 1)?"""
+    rng = np.random.default_rng(2)
+    x, y = rng.standard_normal((20, 2)), rng.standard_normal((20, 2)) + 10.0
+    # every permutation mixes the two clouds, so none reaches the observed statistic
+    assert mmd_permutation_test(x, y, 99, bandwidth=1.0)[1] == 1 / 100
+    # two copies of one sample: the identity-like splits tie, the p-value is large
+    assert mmd_permutation_test(x, x.copy(), 99, bandwidth=1.0)[1] > 0.05
+
+
 def test_kde_log_likelihood_matches_a_scipy_mixture():
     """Is the KDE's mean log-density that of scipy's mixture of N(train_i, h² I)?"""
     rng = np.random.default_rng(2)
