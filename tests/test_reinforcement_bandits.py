@@ -41,6 +41,17 @@ def test_greedy_exploration_regret_grows_linearly_and_ucb_sublinearly():
     assert ratio["ucb1"] < 1.4 and ratio["thompson"] < 1.4
 
 
+def test_ucb1_explores_at_least_at_the_lai_robbins_rate():
+    """Does UCB1's regret stay above C log T (Lai & Robbins 1985), as a consistent policy's must?
+
+    UCB1's log t bonus (Auer et al. 2002) makes it consistent; a bonus without the log t stops
+    exploring and, on these seeds, stays far below C log T (about 10 against 30 at T = 5000).
+    """
+    means, horizon = np.array([0.7, 0.5, 0.3]), 5000
+    regret = np.mean([run_bandit(means, "ucb1", horizon, seed=s)[-1] for s in range(5)])
+    assert regret > lai_robbins_constant(means) * np.log(horizon)
+
+
 def test_unknown_policy_is_refused():
     """Does a misspelt policy fail loudly?"""
     with pytest.raises(ValueError):
