@@ -280,53 +280,65 @@ register(
 # ---------------------------------------------------------------- derivation questions (issue 16)
 
 
-# 8. the exact finite-n risk of least squares (value, derived)
-def ols_risk_finite_n(n: int, p: int, sigma2: float) -> float:
-    """E‖β̂ − β‖² of least squares, rows N(0, I_p), p < n − 1: σ²p/(n − p − 1) (inverse Wishart)."""
-    return sigma2 * p / (n - p - 1)
+# 8. the exact finite-n risk of least squares, anisotropic features (value, derived)
+_EIGS = (1.0,) * 15 + (4.0,) * 15  # Σ = diag(1 ×15, 4 ×15)
+
+
+def ols_risk_anisotropic(n: int, eigs: tuple[float, ...], sigma2: float) -> float:
+    """E‖β̂ − β‖² of least squares, rows N(0, Σ), p < n − 1: σ² tr(Σ⁻¹)/(n − p − 1)
+    (X = ZΣ^{1/2} with Z isotropic, and the inverse-Wishart mean)."""
+    p = len(eigs)
+    return sigma2 * sum(1 / e for e in eigs) / (n - p - 1)
 
 
 register(
     ValueQuestion(
         id="generalization.ps02.finite_n_risk",
-        title="The exact risk of least squares at finite n",
-        reference=ols_risk_finite_n(50, 30, 1.0),
+        title="The exact risk of least squares with anisotropic features",
+        reference=ols_risk_anisotropic(50, _EIGS, 1.0),
         rtol=1e-6,
         points=2,
-        hint="The risk is σ² E tr((XᵀX)⁻¹) and XᵀX is Wishart(I_p, n); its inverse has mean "
-        "I_p/(n − p − 1). The limit γ/(1 − γ) is not exact at n = 50.",
+        hint="Write X = ZΣ^{1/2} where Z has N(0, I) rows, express (XᵀX)⁻¹ through (ZᵀZ)⁻¹, and "
+        "reuse the lesson's inverse-Wishart argument for Z; the parameter error is measured in "
+        "the plain Euclidean norm, not in the Σ-norm.",
         wrong_answers={
-            "the asymptotic formula σ²γ/(1 − γ)": 1.5,
-            "off by one: σ²p/(n − p + 1)": 30 / 21,
-            "σ²p/n": 0.6,
+            "the isotropic formula σ²p/(n − p − 1)": 30 / 19,
+            "tr(Σ) instead of tr(Σ⁻¹)": 75 / 19,
+            "off by one: σ² tr(Σ⁻¹)/(n − p + 1)": 18.75 / 21,
+            "the limit σ² tr(Σ⁻¹)/(n − p)": 18.75 / 20,
+            "1/(mean eigenvalue) for the mean of 1/eigenvalue: σ²p/(2.5(n − p − 1))": 30 / 2.5 / 19,
         },
     )
 )
 
 
-# 9. how many labelings half-planes realise (value, derived)
-def halfplane_growth(m: int) -> int:
-    """Labelings of m points in general position in the plane by affine half-planes (Cover):
-    2·Σ_{k<3} C(m−1, k)."""
+# 9. how many labelings affine half-spaces of R³ realise (value, derived)
+def halfspace_growth(m: int, dim: int) -> int:
+    """Labelings of m points in general position in R^dim by affine half-spaces (Cover 1965):
+    2·Σ_{k≤dim} C(m−1, k)."""
     from math import comb
 
-    return 2 * sum(comb(m - 1, k) for k in range(3))
+    return 2 * sum(comb(m - 1, k) for k in range(dim + 1))
 
 
 register(
     ValueQuestion(
         id="generalization.ps02.halfplane_count",
-        title="The growth function of half-planes, exactly",
-        reference=halfplane_growth(10),
+        title="The growth function of half-spaces in three dimensions, exactly",
+        reference=halfspace_growth(10, 3),
         integer=True,
         points=2,
-        hint="Count labelings, not lines: every realisable labeling of points in general position "
-        "is cut out by a line through no point; Cover's function-counting theorem gives "
-        "2·Σ_{k<d} C(m−1, k) with d = 3 parameters. Check small m by hand (m = 3: all 8).",
+        hint="Let C(m, d) count the labelings of m points in general position by homogeneous "
+        "half-spaces of R^d (an affine half-space of R³ is a homogeneous one of R⁴ after appending "
+        "a 1). Add one point: a labeling of the first m splits into two exactly when some "
+        "separating hyperplane passes through the new point, and those are counted by a problem "
+        "one dimension lower. Solve the recursion (C(1, d) = 2), then check m ≤ 4 by hand.",
         wrong_answers={
-            "the Sauer–Shelah bound Σ_{i≤3} C(10, i)": 176,
+            "the plane's count 2·Σ_{k<3} C(9, k)": 92,
+            "the Sauer–Shelah bound Σ_{i≤4} C(10, i)": 386,
+            "off by one: 2·Σ_{k<4} C(10, k)": 352,
+            "one term too many: 2·Σ_{k<5} C(9, k)": 512,
             "all labelings 2^10": 1024,
-            "lines through the origin: 2·Σ_{k<2} C(9, k)": 20,
         },
     )
 )

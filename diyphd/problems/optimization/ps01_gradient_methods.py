@@ -340,9 +340,7 @@ register(
             "step 1/L rate 1 − 1/κ": 0.9,
             "one minus the squared cosine, forgetting gᵀA⁻¹g: 1 − gᵀg/gᵀAg": 1 - 101 / 1001,
             "the distance ratio ‖x₁‖/‖x₀‖ from (1, 1)": float(
-                np.linalg.norm(
-                    np.array([1.0, 1.0]) - 101 / 1001 * np.array([1.0, 10.0])
-                )
+                np.linalg.norm(np.array([1.0, 1.0]) - 101 / 1001 * np.array([1.0, 10.0]))
                 / np.sqrt(2)
             ),
         },
@@ -373,7 +371,9 @@ register(
         "problem's optimality conditions Ax = b for the new matrix: guess the shape of x*.",
         wrong_answers={
             "the lesson's gap L/(16(k+1))": 1 / 176,
-            "the theorem's bound 3L‖x*‖²/(32(k+1)²) with ‖x*‖² = 21": _lower_bound_formula(10, 21.0),
+            "the theorem's bound 3L‖x*‖²/(32(k+1)²) with ‖x*‖² = 21": _lower_bound_formula(
+                10, 21.0
+            ),
             "off by one, L/(8k)": 1 / 80,
             "L/(8(k+2))": 1 / 96,
             "sign slip in f*: L/8(−1 + 1/(k+1)) − L/8": -1 / 8 * (2 - 1 / 11),

@@ -320,9 +320,10 @@ register(
         reference=nesterov_threshold(0.05, 0.9),
         rtol=1e-6,
         points=2,
-        hint="Substitute f'(y) = λy into the two updates to get a linear recursion in x_{k+1}, x_k, "
-        "x_{k−1}; write its characteristic polynomial z² − bz + c (both b and c now depend on λ) "
-        "and apply Jury's conditions |c| < 1, |b| < 1 + c. Check which condition binds first.",
+        hint="Substitute f'(y) = λy into the two updates to get a linear recursion in x_{k+1}, "
+        "x_k, x_{k−1}; write its characteristic polynomial z² − bz + c (both b and c now "
+        "depend on λ) and apply Jury's conditions |c| < 1, |b| < 1 + c. Check which condition "
+        "binds first.",
         wrong_answers={
             "heavy ball's (2 + 2β)/η": 76.0,
             "no momentum 2/η": 40.0,
