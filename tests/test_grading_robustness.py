@@ -223,3 +223,13 @@ def test_processes_the_answer_forks_do_not_outlive_the_check(tmp_path):
             os.kill(pid, 9)
     assert not alive, f"still running after the check: {alive}"
     assert result.full_marks, str(result)
+
+
+def test_value_feedback_does_not_let_a_guess_compute_the_answer():
+    """Does a guess 0.99 % off hear only 'less than 1 %' (a percentage to two digits let the
+    guess divided by 1.0099 earn full marks), and a guess 5 % off one digit only?"""
+    assert "too high by less than 1 %" in str(VALUE.grade(0.25 * 1.0099))
+    assert "too low by 5 %" in str(VALUE.grade(0.25 * 0.952))
+    for q in [get("foundations.ps01.cond_number"), get("foundations.ps01.hoeffding_n")]:
+        feedback = str(q.grade(float(q.reference) * 1.0099 if not q.integer else q.reference + 1))
+        assert "less than 1 %" in feedback, feedback

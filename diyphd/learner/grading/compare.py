@@ -78,7 +78,10 @@ def _size(exp: float, act: float) -> str:
         return f"too {word} by a factor of about {factor:.2g}"
     pct = abs(ratio - 1) * 100
     word = "high" if ratio > 1 else "low"
-    return f"too {word} by {pct:.2g} %" if pct >= 0.01 else f"too {word} by {pct:.1e} %"
+    # coarse on purpose: '0.99 %' on a guess of 53 gave the answer to 1e-5 (guess / 1.0099)
+    if pct < 1:
+        return f"too {word} by less than 1 %"
+    return f"too {word} by {pct:.0f} %" if pct >= 9.5 else f"too {word} by {pct:.1g} %"
 
 
 def as_array(actual: Any) -> tuple[np.ndarray | None, str]:
