@@ -167,6 +167,11 @@ MISSES = [
         "Training is 31 % ± 2 % faster (mean ± std over five seeds).",
     ),
     (
+        "cherry-pick",
+        "Our method reduces the error by as much as 40 % on some datasets.",
+        "Our method reduces the error by 12 % ± 3 % (mean ± std over the five datasets).",
+    ),
+    (
         "overclaim",
         "Our method works on any task.",
         "Our method helps on the three tasks we tested.",
@@ -184,6 +189,9 @@ FALSE_FLAGS = [
     ("uncertainty", "ImageNet has 1.2 million training images."),
     ("uncertainty", "We use Python 3.11 and PyTorch 2.13.0 on one CPU core."),
     ("passive", "This is indeed what we found. It is indeed simple. We ran it."),
+    ("unit", "We train for 90 epochs with a batch size of 256 and a weight decay of 0.0001."),
+    ("unit", "The gain is 2.1 points (95 % confidence interval 1.4 to 2.8, 10 seeds)."),
+    ("acronym", "All experiments ran with PyTorch 2.1 and CUDA 12.1 on one NVIDIA A100 GPU."),
     ("superlative", 'The phrase "state of the art" says nothing without a number.'),
     (
         "length",

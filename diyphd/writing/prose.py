@@ -36,7 +36,7 @@ ABBREVIATIONS = frozenset(
 #: Acronyms a reader of ML papers needs no definition for (units, hardware, numerals, datasets).
 KNOWN_ACRONYMS = frozenset(
     "GPU CPU TPU RAM GB MB TB KB PDF URL API US UK EU OK II III IV VI MNIST CIFAR SVHN "
-    "ReLU LaTeX BibTeX".split()
+    "ReLU LaTeX BibTeX CUDA NVIDIA".split()
 )
 
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)")
@@ -92,7 +92,7 @@ SUPERLATIVES = [
     r"\bvastly\b",
     r"\bby a (large|wide|huge) margin\b",
 ]
-UP_TO = r"\bup to\s+[~≈]?\d"
+UP_TO = r"\b(?:up to|as much as|as high as)\s+[~≈]?\d"
 OVERGENERAL = [
     r"\b(any|every|all)\s+(tasks?|data ?sets?|domains?|architectures?|settings?|problems?|"
     r"networks?|models?)\b",
@@ -170,6 +170,7 @@ _UNIT_AFTER = re.compile(
 #: A setting named just before its value: "a learning rate of 0.1", "momentum 0.9", "β = 0.9".
 _SETTING_BEFORE = re.compile(
     r"\b(learning rate|lr|step size|weight decay|momentum|dropout(?: rate)?|temperature|"
+    r"(?:mini-?)?batch size|hidden size|width|depth|rank|"
     r"label smoothing|decay|epsilon|lambda|alpha|beta\d?|gamma|tau|rho|[αβγελτρη]\d?)"
     r"\s*(?:of|=|to|is|at|was|set to)?\s*$",
     flags=re.IGNORECASE,
@@ -222,6 +223,8 @@ def _measurements(sentence: str) -> list[tuple[str, bool, bool]]:
         has_unit = unit is not None and unit.group(1).lower() not in CONNECTORS
         previous = re.search(r"(\w+)\s*$", before)
         anchored = previous is not None and previous.group(1).lower() in ANCHORS
+        if re.search(r"\d\s*(?:%|pp)?\s*(?:to|-|–)\s*$", before):
+            anchored = False  # the upper end of a range ("1.4 to 2.8"): its lower end is judged
         percent = unit is not None and unit.group(1) in ("%", "pp")
         setting = re.search(r"[{=,\[]\s*$", before) is not None or bool(
             _SETTING_BEFORE.search(before)
