@@ -210,7 +210,15 @@ def test_processes_the_answer_forks_do_not_outlive_the_check(tmp_path):
             f.write(f"{pid}\n")
         return 2.0 * x
 
-    result = DOUBLE.grade(forks_a_spinner)
+    forker = FunctionQuestion(  # generous limits: forking a big test process takes a while
+        id="test.ps00.forker",
+        title="Double, forking",
+        reference=lambda x: 2.0 * x,
+        cases=[(np.array([1.0, 2.0]),), (np.array([3.0]),)],
+        timeout=3.0,
+        budget=8.0,
+    )
+    result = forker.grade(forks_a_spinner)
     time.sleep(0.3)
     alive = []
     for pid in map(int, pids.read_text().split()):
