@@ -163,6 +163,10 @@ def _negated(q):
     return " ".join(f"It is not true that {s[0].lower()}{s[1:]}" for s in sentences(q.reference))
 
 
+def _false_that(q):
+    return " ".join(f"It is false that {s[0].lower()}{s[1:]}" for s in sentences(q.reference))
+
+
 def _sorted_words(q):
     return " ".join(sorted(q.reference.split()))
 
@@ -178,6 +182,7 @@ TEXT_FAMILIES = {
     "'The X matters.' sentences": _matters,
     "off-topic text with the terms appended": _off_topic,
     "every sentence negated": _negated,
+    "every sentence 'false that'": _false_that,
     "words sorted alphabetically": _sorted_words,
     "words shuffled": _shuffled_words,
 }

@@ -64,7 +64,11 @@ NEGATED = re.compile(
     r"\b(?:doesn't|don't|didn't|won't|wouldn't|isn't|aren't|cannot|can't|never|fails? to)\b",
     re.I,
 )
-DENIED = re.compile(r"\b(?:not|never)\s+(?:true|the case)\b|^\W*(?:not|no|none)\b", re.I)
+DENIED = re.compile(
+    r"\b(?:not|never)\s+(?:true|the case)\b|^\W*(?:not|no|none)\b"
+    r"|\b(?:false|untrue|incorrect|wrong|a myth) that\b",
+    re.I,
+)
 #: The non-inferiority form a negated verb may take: "does not lower ... by more than 1 point".
 _NON_INFERIORITY = re.compile(rf"[^,;]*?\b(?:by )?(?:more|less|fewer) than\s+{_NUM}", re.I)
 _QUALIFIERS = re.compile(r"\b(no )?(more|less|fewer) than\b|\bat (least|most)\b", re.I)

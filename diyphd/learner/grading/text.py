@@ -6,8 +6,8 @@ The design, the same in every problem set:
   (say "momentum" and "1 − 1/√κ"), so naming a term ("The condition number matters.") earns
   nothing. The sentence must read as one (5 to 70 words, not a list of terms, not its words in
   alphabetical order, not repeating itself, starting with a capital letter) and must not be
-  negated (``not``, ``no``, ``never``, ``n't``, ``cannot``... in its first five words, in the
-  six words before the matches or between them): state what holds.
+  negated (``not``, ``no``, ``never``, ``n't``, ``cannot``, ``false that``... in its first five
+  words, in the six words before the matches or between them): state what holds.
 - The text as a whole is a gate for every automatic point: its length in range, no sentence
   repeated, words not repeated over and over (a keyword salad), determiners followed by words
   in a grammatical order (shuffled words are not), most sentences not negations, and most of it
@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[±√κ∞]", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
 NEGATION = re.compile(
-    r"\b(not|no|never|cannot|neither|nor|none|nothing)\b|n['’]t\b", flags=re.IGNORECASE
+    r"\b(not|no|never|cannot|neither|nor|none|nothing)\b|n['’]t\b"
+    r"|\b(false|untrue|incorrect|wrong|a myth) that\b",  # "It is false that momentum ..."
+    flags=re.IGNORECASE,
 )
 FUNCTION_WORDS = frozenset(
     "the a an of to in on at for by with from and or but so that this these is are was were be "
