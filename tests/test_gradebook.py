@@ -89,16 +89,19 @@ def _corrupt(path: Path, how: str) -> None:
 
 
 def test_reads_never_write(tmp_path):
-    """Do attempts() and plan.load() on a missing gradebook create nothing, and on an existing
-    one leave its every byte as it was? (SQLite may add its WAL index, ``-shm``, beside it.)"""
-    from diyphd.learner import plan
+    """Do attempts(), plan.load() and research_plan.load() (all three read by `progress`) on a
+    missing gradebook create nothing, and on an existing one leave its every byte as it was?
+    (SQLite may add its WAL index, ``-shm``, beside it.)"""
+    from diyphd.learner import plan, research_plan
 
     path = tmp_path / "g.sqlite"
     assert gradebook.attempts(path) == [] and plan.load(path) is None
+    assert research_plan.load(path) is None
     assert not path.exists()
     gradebook.record(get("optimization.ps01.divergence").grade("b"), run_id="r", path=path)
     before = path.read_bytes()
     assert len(gradebook.attempts(path)) == 1 and plan.load(path) is None
+    assert research_plan.load(path) is None
     assert path.read_bytes() == before
 
 

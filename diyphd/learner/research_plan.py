@@ -192,8 +192,15 @@ def save(rp: ResearchPlan, path: Path | None = None) -> None:
 
 
 def load(path: Path | None = None) -> ResearchPlan | None:
-    """The latest stored research plan, or None."""
-    conn = _connect(path)
+    """The latest stored research plan, or None (read-only: a read never creates the file)."""
+    from diyphd.learner import gradebook
+
+    conn = gradebook.connect_readonly(path)
+    if conn is None:
+        return None
+    if not gradebook.has_table(conn, "research_plans"):
+        conn.close()
+        return None
     try:
         row = conn.execute("SELECT * FROM research_plans ORDER BY id DESC LIMIT 1").fetchone()
     finally:
