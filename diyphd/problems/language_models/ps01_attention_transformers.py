@@ -37,7 +37,8 @@ def causal_attention(q: np.ndarray, k: np.ndarray, v: np.ndarray) -> np.ndarray:
 
 def _qkv_case(rng: np.random.Generator) -> tuple:
     t, d = int(rng.integers(2, 8)), int(rng.integers(2, 9))
-    return tuple(rng.standard_normal((t, d)) for _ in range(3))
+    dv = d + int(rng.integers(1, 4))  # v wider than q and k: the scale is √d of q and k
+    return rng.standard_normal((t, d)), rng.standard_normal((t, d)), rng.standard_normal((t, dv))
 
 
 register(
@@ -59,6 +60,9 @@ register(
             "no mask": lambda q, k, v: _softmax(q @ k.T / np.sqrt(q.shape[-1])) @ v,
             "mask off by one (sees the next token)": lambda q, k, v: _attend(q, k, v, offset=1),
             "softmax over the wrong axis": lambda q, k, v: _attend(q, k, v, axis=0),
+            "scaled by √d of v": lambda q, k, v: _attend(
+                q * np.sqrt(q.shape[-1] / v.shape[-1]), k, v
+            ),
         },
     )
 )
