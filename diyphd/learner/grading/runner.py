@@ -184,7 +184,7 @@ def call_safely(fn: Callable, args: tuple, timeout: float = 2.0) -> Outcome:
         late = seconds > 1.25 * timeout + 0.05
         if late and call is _call_with_alarm:  # the alarm waited for compiled code to return
             return Outcome("overrun", message=_overrun(seconds, timeout), printed=out.count)
-        msg = f"did not finish within {timeout:g} s: an endless loop, or far too much work?"
+        msg = f"did not finish within {timeout:.2g} s: an endless loop, or far too much work?"
         return Outcome("timeout", message=msg, printed=out.count, seconds=timeout)
     except NotImplementedError:
         return Outcome("not_implemented", message="not attempted yet", printed=out.count)
