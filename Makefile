@@ -45,7 +45,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest tests -q --durations=15 --ignore=tests/browser
+	$(BIN)/python -m pytest tests -q -n 2 --dist loadgroup --durations=15 --ignore=tests/browser
 
 notebooks: $(STAMP)
 	rm -rf $(EXECUTED)
@@ -57,7 +57,7 @@ build-book: $(STAMP)
 	DIYPHD_RECORD=0 $(OFFLINE) $(JB_BUILD)
 
 site: $(STAMP)
-	$(OFFLINE) $(BIN)/python -m pytest tests/browser -q -rs -p no:cacheprovider
+	$(OFFLINE) $(BIN)/python -m pytest tests/browser -q -rs -p no:cacheprovider -n 2 --dist loadfile
 
 ## The learner's copies of the lessons and problem sets (solutions stubbed) in workspace/.
 workspace: $(STAMP)

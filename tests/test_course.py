@@ -24,6 +24,10 @@ from diyphd.learner.cli import main
 from diyphd.learner.course import BEGIN, END, export_course, known_themes
 from diyphd.learner.grading import check, get
 
+# one xdist worker runs these tests (make unit: --dist loadgroup), so the other keeps testing
+# instead of waiting on the lock below while the course is built
+pytestmark = pytest.mark.xdist_group("nbgrader-course")
+
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 PSET = "optimization-ps01"
