@@ -101,3 +101,25 @@ def test_seed_everything_repeats_numbers(threads):
 
     blas = [p for p in threadpool_info() if p["user_api"] == "blas"]
     assert blas and all(p["num_threads"] == threads for p in blas)
+
+
+def test_report_scores_line_up_under_long_names():
+    """Do the scores of `grade`'s summary start in one column when a name is over 16 characters
+    (optimization.ps02's two_layer_backward)?"""
+    from diyphd.learner.grading.notebook import NotebookReport
+
+    row = {"auto_points": 0.0, "auto_max": 2.0, "self_points": 0.0, "self_max": 0.0}
+    report = NotebookReport(
+        Path("ps02.ipynb"),
+        "optimization.ps02",
+        results={
+            "optimization.ps02.adam_step": {**row, "attempted": True},
+            "optimization.ps02.two_layer_backward": {**row, "attempted": True},
+        },
+        missing=["optimization.ps02.a_much_longer_question_name"],
+    )
+    lines = str(report).splitlines()[1:4]
+    assert (
+        len({line.index("0.00 /") if "0.00" in line else line.index("never") for line in lines})
+        == 1
+    ), lines

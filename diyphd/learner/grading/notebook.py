@@ -59,13 +59,16 @@ class NotebookReport:
 
     def __str__(self) -> str:
         lines = [f"Graded {self.notebook} ({self.problem_set})"]
+        names = [q.rsplit(".", 1)[-1] for q in [*self.results, *self.missing]]
+        width = max([16, *map(len, names)])  # one column, however long a question's name
         for qid, r in self.results.items():
             name = qid.rsplit(".", 1)[-1]
             score = f"{r['auto_points']:.2f} / {r['auto_max']:.2f}"
             if r["self_max"]:
                 score += f" + {r['self_points']:.2f} / {r['self_max']:.2f} self-scored"
-            lines.append(f"  {name:<16} {score}{'' if r['attempted'] else '  (not attempted)'}")
-        lines += [f"  {q.rsplit('.', 1)[-1]:<16} never checked" for q in self.missing]
+            todo = "" if r["attempted"] else "  (not attempted)"
+            lines.append(f"  {name:<{width}} {score}{todo}")
+        lines += [f"  {q.rsplit('.', 1)[-1]:<{width}} never checked" for q in self.missing]
         self_max = sum(r["self_max"] for r in self.results.values())
         total = f"Total: {self.auto + self.self_points:g} / {self.max_points:g}"
         if self_max:
