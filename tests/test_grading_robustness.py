@@ -123,6 +123,7 @@ def test_value_feedback_gives_direction_not_answer():
     """Does a wrong value hear 'too high by 8 %' or 'a factor of about 2', never 0.25?"""
     assert "too high by 8 %" in str(VALUE.grade(0.27))
     assert "too low by a factor of about 2" in str(VALUE.grade(0.125))
+    assert "too high by a factor of about 110\n" in str(VALUE.grade(27.5)) + "\n"  # not 1.1e+02
     assert "sign is wrong" in str(VALUE.grade(-0.25))
     assert "0.25" not in str(VALUE.grade(0.27))
 

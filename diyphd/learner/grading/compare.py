@@ -75,7 +75,8 @@ def _size(exp: float, act: float) -> str:
     if ratio >= 1.5 or ratio <= 1 / 1.5:
         word = "high" if ratio > 1 else "low"
         factor = ratio if ratio > 1 else 1 / ratio
-        return f"too {word} by a factor of about {factor:.2g}"
+        # two significant figures, written out: 'about 110', not 'about 1.1e+02'
+        return f"too {word} by a factor of about {float(f'{factor:.2g}'):g}"
     pct = abs(ratio - 1) * 100
     word = "high" if ratio > 1 else "low"
     # coarse on purpose: '0.99 %' on a guess of 53 gave the answer to 1e-5 (guess / 1.0099)
