@@ -7,10 +7,12 @@ The design, the same in every problem set:
   nothing. The sentence must read as one (5 to 70 words, not a list of terms, not its words in
   alphabetical order, not repeating itself, starting with a capital letter) and must not be
   negated (``not``, ``no``, ``never``, ``n't``, ``cannot``, ``false that``... in its first five
-  words, in the six words before the matches or between them): state what holds.
+  words, in the six words before the matches, the three after them or between them): state what
+  holds.
 - The text as a whole is a gate for every automatic point: its length in range, no sentence
   repeated, words not repeated over and over (a keyword salad), determiners followed by words
-  in a grammatical order (shuffled words are not), most sentences not negations, and most of it
+  in a grammatical order (shuffled words are not), most sentences not negations (and no more
+  sentences with a negation anywhere than the reference has, plus one in three), and most of it
   readable as sentences. A text that fails the gate scores 0.
 - Self-scored rubric points count only once every automatic rule passes (``self_gated``);
   until then they are shown, with the reason, and do not count.
@@ -99,6 +101,12 @@ def text_problem(q: Question, text: str) -> str | None:
     negated = sum(bool(NEGATION.search(" ".join(s.split()[:5]))) for s in parts)
     if len(parts) >= 2 and negated > 0.5 * len(parts):
         return "most sentences are negations: state what holds"
+    # a "not" slipped in anywhere: more negated sentences than a correct answer needs (the
+    # reference's count, plus one in three for phrasing)
+    negated_anywhere = sum(bool(NEGATION.search(s)) for s in parts)
+    needed = sum(bool(NEGATION.search(s)) for s in sentences(str(q.reference or "")))
+    if negated_anywhere > needed + len(parts) // 3:
+        return "more of its sentences are negations than an answer needs: state what holds"
     readable = sum(len(words(s)) for s in parts if sentence_problem(s) is None)
     if readable < 0.5 * len(ws):
         return "most of it does not read as sentences"
@@ -109,8 +117,8 @@ def relation(sentence: str, patterns: tuple[str, ...]) -> str | None:
     """'found', 'negated' or None: do all ``patterns`` occur in ``sentence``, unnegated?
 
     Negated means a negation word among the first five words of the sentence, within the six
-    words before the first match, or between the matches (the matched words themselves, say
-    'not reproduced', do not count)."""
+    words before the first match, the three after the last one, or between the matches (the
+    matched words themselves, say 'not reproduced', do not count)."""
     spans = []
     for p in patterns:
         m = re.search(p, sentence, flags=re.IGNORECASE)
@@ -122,9 +130,13 @@ def relation(sentence: str, patterns: tuple[str, ...]) -> str | None:
     for a, b in spans:
         inside[a - first : b - first] = " " * (b - a)
     before = " ".join(sentence[:first].split()[-6:])
+    after = " ".join(sentence[last:].split()[:3])  # "... 1 − 1/√κ is not what it gives"
     opening = " ".join(sentence[:first].split()[:5])  # "It is not true that ..."
     negated = (
-        NEGATION.search(before) or NEGATION.search(opening) or NEGATION.search("".join(inside))
+        NEGATION.search(before)
+        or NEGATION.search(opening)
+        or NEGATION.search("".join(inside))
+        or NEGATION.search(after)
     )
     return "negated" if negated else "found"
 
