@@ -131,9 +131,12 @@ def test_cli_plan_writes_files_and_progress_reports(tmp_path, capsys):
     assert "Plan: " in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("hours", ["inf", "nan", "0", "-1", "169", "-inf", "eight"])
+@pytest.mark.parametrize(
+    "hours", ["inf", "nan", "0", "-1", "169", "-inf", "eight", "0.001", "1e-300"]
+)
 def test_bad_hours_are_refused_with_a_message(hours, capsys):
-    """Is every weekly budget no week can hold (inf, nan, 0, negative, >168, text) refused
+    """Is every weekly budget no week can hold (inf, nan, 0, negative, >168, text) or no plan
+    can use (below half an hour: thousands of weeks of minutes) refused
     with a message and exit status 2, never a traceback?"""
     with pytest.raises(SystemExit) as stop:
         main(["plan", f"--hours-per-week={hours}", "--no-save"])

@@ -23,6 +23,7 @@ from diyphd.learner.lab_markup import workspace_path
 from diyphd.learner.syllabus import ROOT, Entry, notebook_entries
 
 MAX_HOURS_PER_WEEK = 168.0  # the hours in a week
+MIN_HOURS_PER_WEEK = 0.5  # below this, a plan is thousands of weeks of minutes
 
 _REF = re.compile(r"\{ref\}`(?:[^`<]*<)?([\w-]+)>?`")
 _DOC = re.compile(r"\{doc\}`(?:[^`<]*<)?/?([\w/.-]+?)(?:\.ipynb)?>?`")
@@ -145,10 +146,13 @@ def make_plan(
 
 def check_hours(hours_per_week: float) -> None:
     """ValueError unless the weekly budget is a number of hours a week can hold."""
-    if not math.isfinite(hours_per_week) or not 0 < hours_per_week <= MAX_HOURS_PER_WEEK:
+    if not math.isfinite(hours_per_week) or not (
+        MIN_HOURS_PER_WEEK <= hours_per_week <= MAX_HOURS_PER_WEEK
+    ):
         raise ValueError(
-            f"hours per week must be a number above 0 and at most {MAX_HOURS_PER_WEEK:g}"
-            f" (the hours in a week), not {hours_per_week:g}"
+            f"hours per week must be a number from {MIN_HOURS_PER_WEEK:g} (above 0: less makes"
+            f" a plan of thousands of weeks) to {MAX_HOURS_PER_WEEK:g} (the hours in a week),"
+            f" not {hours_per_week:g}"
         )
 
 
